@@ -38,6 +38,15 @@ public interface Analyzer extends AutoCloseable {
         // no options by default
     }
 
+    /**
+     * Whether this analyzer needs decoded pixels. When a file's image cannot be decoded (truncated, refused by a
+     * guard), analyzers that return {@code false} here (metadata readers, container parsers) still run on the
+     * file's bytes; the others are reported as not run, with the decoding error as the reason.
+     */
+    default boolean needsPixels() {
+        return true;
+    }
+
     /** Cheap test, from the format alone, of whether {@link #analyze} applies. */
     boolean supports(MediaType type);
 

@@ -1,0 +1,175 @@
+package dev.unmask.core.scan;
+
+import dev.unmask.api.AnalyzerResult;
+import dev.unmask.api.Evidence;
+import dev.unmask.api.Finding;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * Combines findings into a {@link Verdict}. Transparent by design: every weight and threshold lives in
+ * {@code fusion.properties}; per direction the weighted scores combine by noisy-OR; the label follows fixed
+ * thresholds; and the drivers list shows each finding's contribution. Thread-safe and immutable.
+ */
+public final class VerdictFusion {
+    private final Map<String, Double> weights;
+    private final double decide;
+    private final double inconclusive;
+    private final double authenticMin;
+
+    /**
+     * @param weights weight by finding-code prefix or analyzer id; key {@code default} for the rest
+     * @param decide fused score at which synthetic/manipulated is decided
+     * @param inconclusive fused score from which the verdict is inconclusive
+     * @param authenticMin authenticity score needed to call a quiet file likely authentic
+     */
+    public VerdictFusion(Map<String, Double> weights, double decide, double inconclusive, double authenticMin) {
+        if (!(0 < inconclusive && inconclusive < decide && decide <= 1) || !(authenticMin > 0 && authenticMin <= 1)) {
+            throw new IllegalArgumentException("fusion thresholds must satisfy 0 < inconclusive < decide <= 1, 0 < authentic <= 1");
+        }
+        weights.forEach((k, w) -> {
+            if (!(w >= 0 && w <= 1)) {
+                throw new IllegalArgumentException("fusion weight " + k + "=" + w + " is not in [0,1]");
+            }
+        });
+        this.weights = new TreeMap<>(weights);
+        this.decide = decide;
+        this.inconclusive = inconclusive;
+        this.authenticMin = authenticMin;
+    }
+
+    /** The fusion shipped with Unmask ({@code fusion.properties}). */
+    public static VerdictFusion defaults() {
+        Properties p = new Properties();
+        try (InputStream in = VerdictFusion.class.getResourceAsStream("fusion.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("fusion.properties missing from the class path");
+            }
+            p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, Double> w = new TreeMap<>();
+        for (String k : p.stringPropertyNames()) {
+            if (k.startsWith("weight.")) {
+                w.put(k.substring("weight.".length()), Double.parseDouble(p.getProperty(k)));
+            }
+        }
+        return new VerdictFusion(w, num(p, "threshold.decide"), num(p, "threshold.inconclusive"), num(p, "threshold.authentic"));
+    }
+
+    private static double num(Properties p, String k) {
+        String v = p.getProperty(k);
+        if (v == null) {
+            throw new IllegalStateException("fusion.properties lacks " + k);
+        }
+        return Double.parseDouble(v);
+    }
+
+    /** The weight for a finding code: the longest matching key at a '.' boundary, else {@code default}. */
+    public double weight(String code) {
+        String k = code;
+        while (true) {
+            Double w = weights.get(k);
+            if (w != null) {
+                return w;
+            }
+            int dot = k.lastIndexOf('.');
+            if (dot < 0) {
+                return weights.getOrDefault("default", 0.5);
+            }
+            k = k.substring(0, dot);
+        }
+    }
+
+    /** The thresholds, for documentation in reports: decide, inconclusive, authentic. */
+    public double[] thresholds() {
+        return new double[] {decide, inconclusive, authenticMin};
+    }
+
+    /**
+     * Fuses the runs of one file.
+     *
+     * @param runs the analyzer runs
+     * @param error the file-level error, or null
+     */
+    public Verdict fuse(List<AnalyzerRun> runs, FileError error) {
+        List<String> checked = new ArrayList<>();
+        List<Verdict.NotChecked> notChecked = new ArrayList<>();
+        List<Verdict.Driver> drivers = new ArrayList<>();
+        double[] keep = {1, 1, 1}; // product of (1 - c) per direction: synthetic, manipulated, authentic
+        for (AnalyzerRun run : runs) {
+            AnalyzerResult r = run.result();
+            String id = run.info().id();
+            switch (r.status()) {
+                case OK -> checked.add(id);
+                case NOT_APPLICABLE -> notChecked.add(new Verdict.NotChecked(id, "not_applicable", r.summary()));
+                case FAILED -> notChecked.add(new Verdict.NotChecked(id, "failed", r.summary()));
+            }
+            if (r.status() != AnalyzerResult.Status.OK) {
+                continue;
+            }
+            for (Finding f : r.findings()) {
+                int dir = switch (f.evidence()) {
+                    case SYNTHETIC -> 0;
+                    case MANIPULATED -> 1;
+                    case AUTHENTIC -> 2;
+                    case INFO -> -1;
+                };
+                if (dir < 0 || f.score() <= 0) {
+                    continue;
+                }
+                double w = weight(f.code());
+                double c = w * f.score();
+                keep[dir] *= 1 - c;
+                drivers.add(new Verdict.Driver(id, f.code(), f.title(), f.evidence().name().toLowerCase(Locale.ROOT),
+                        f.score(), w, c));
+            }
+        }
+        drivers.sort(Comparator.comparingDouble(Verdict.Driver::contribution).reversed()
+                .thenComparing(Verdict.Driver::code));
+        double syn = 1 - keep[0];
+        double man = 1 - keep[1];
+        double auth = 1 - keep[2];
+        if (error != null) {
+            String reason = "could not be analysed: " + error.message();
+            return new Verdict(Label.NOT_APPLICABLE, 0, syn, man, auth, reason, drivers, checked, notChecked);
+        }
+        if (checked.isEmpty()) {
+            String why = notChecked.isEmpty() ? "no analyzer supports this format"
+                    : "no analyzer could examine this file (" + notChecked.get(0).analyzer() + ": " + notChecked.get(0).reason() + ")";
+            return new Verdict(Label.NOT_APPLICABLE, 0, syn, man, auth, why, drivers, checked, notChecked);
+        }
+        String checks = String.join(", ", checked);
+        double top = Math.max(syn, man);
+        if (top >= decide) {
+            Label l = syn >= man ? Label.SYNTHETIC : Label.MANIPULATED;
+            String lead = drivers.isEmpty() ? "" : " Strongest evidence: " + drivers.get(0).title();
+            return new Verdict(l, top, syn, man, auth, String.format(Locale.ROOT,
+                    "Fused %s score %.2f reaches the decision threshold %.2f.%s", l == Label.SYNTHETIC ? "synthetic" : "manipulated",
+                    top, decide, lead), drivers, checked, notChecked);
+        }
+        if (top >= inconclusive) {
+            return new Verdict(Label.INCONCLUSIVE, top, syn, man, auth, String.format(Locale.ROOT,
+                    "Some evidence (synthetic %.2f, manipulated %.2f) but below the decision threshold %.2f; examine the drivers. Checked: %s.",
+                    syn, man, decide, checks), drivers, checked, notChecked);
+        }
+        if (auth >= authenticMin) {
+            return new Verdict(Label.AUTHENTIC, auth * (1 - top), syn, man, auth, String.format(Locale.ROOT,
+                    "Positive authenticity evidence (%.2f) and no signal of manipulation or synthesis from: %s.", auth, checks),
+                    drivers, checked, notChecked);
+        }
+        return new Verdict(Label.INCONCLUSIVE, top, syn, man, auth, String.format(Locale.ROOT,
+                "No signal of manipulation or synthesis from: %s; but nothing vouches for the file either "
+                        + "(no camera traces or provenance), so it is not called authentic.", checks),
+                drivers, checked, notChecked);
+    }
+}
