@@ -1,6 +1,5 @@
 package dev.unmask.core.report;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.unmask.api.AnalyzerInfo;
@@ -10,8 +9,7 @@ import dev.unmask.core.scan.AnalyzerRun;
 import dev.unmask.core.scan.FileResult;
 import dev.unmask.core.scan.Verdict;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -41,10 +39,10 @@ public final class ScanJsonWriter implements AutoCloseable {
      * @param artifactRoot folder to write artifact files into, or null
      * @param artifactBase folder that artifact paths in the JSON are relative to (the JSON file's folder), or null
      */
-    public ScanJsonWriter(OutputStream out, boolean pretty, Path artifactRoot, Path artifactBase) throws IOException {
+    public ScanJsonWriter(Writer out, boolean pretty, Path artifactRoot, Path artifactBase) throws IOException {
         JsonFactory f = new JsonFactory();
         f.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        this.g = f.createGenerator(out, JsonEncoding.UTF8);
+        this.g = f.createGenerator(out);
         if (pretty) {
             g.useDefaultPrettyPrinter();
         }
