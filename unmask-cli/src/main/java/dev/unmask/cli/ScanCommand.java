@@ -80,7 +80,8 @@ final class ScanCommand implements Callable<Integer> {
             description = "Change a guard limit: max-file-bytes (512m), max-pixels (100m), max-dimension (65500), max-metadata-bytes (32m), max-chunks (100k).")
     Map<String, String> limits = new LinkedHashMap<>();
 
-    @Option(names = "--skip-unsupported", description = "Report files whose format is not supported as 'not applicable' instead of as errors.")
+    @Option(names = "--skip-unsupported", description = {"Report named files whose format is not supported as 'not applicable' instead of as errors.",
+            "(Files of unknown format found while walking a folder are always skipped this way.)"})
     boolean skipUnsupported;
 
     @Option(names = {"-v", "--verbose"}, description = "Show every driver and each analyzer's summary in the terminal output.")
@@ -109,7 +110,7 @@ final class ScanCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        List<Path> files;
+        List<dev.unmask.core.scan.ScanInput> files;
         try {
             files = dev.unmask.core.scan.InputFiles.expand(paths);
         } catch (NoSuchFileException e) {
@@ -141,7 +142,7 @@ final class ScanCommand implements Callable<Integer> {
         return s;
     }
 
-    private int scan(List<Path> files, AnalyzerSet set, ScanSettings settings, Set<Label> failLabels) throws Exception {
+    private int scan(List<dev.unmask.core.scan.ScanInput> files, AnalyzerSet set, ScanSettings settings, Set<Label> failLabels) throws Exception {
         Instant started = Instant.now();
         VerdictFusion fusion = VerdictFusion.defaults();
         ScanPipeline pipeline = new ScanPipeline(set, settings, fusion);

@@ -72,7 +72,10 @@ class ScanCommandTest {
 
     @Test
     void batchGoesOnPastBadFilesWithSpecificErrorsAndExitCode1(@TempDir Path dir) throws Exception {
-        Cli r = Cli.run("scan", "--json", batch(dir).toString());
+        batch(dir);
+        String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("scan", "--json"),
+                Files.list(dir).sorted().map(Path::toString)).toArray(String[]::new);
+        Cli r = Cli.run(args);
         assertEquals(UnmaskCommand.SOME_FAILED, r.exit(), r.err());
         JsonNode doc = validJson(r.out());
         JsonNode files = doc.get("files");
@@ -98,11 +101,12 @@ class ScanCommandTest {
     void terminalSummaryNamesEachFileAndTheErrors(@TempDir Path dir) throws Exception {
         Cli r = Cli.run("scan", batch(dir).toString());
         assertEquals(UnmaskCommand.SOME_FAILED, r.exit());
+        assertTrue(r.out().contains("f-notes.png\n    skipped: not a supported media format"), r.out());
         assertTrue(r.out().contains("a-rocket.jpg  (jpeg 640x427)"), r.out());
         assertTrue(r.out().contains("error [bad_dimensions]"), r.out());
         assertTrue(r.out().contains("error [empty_file]: the file is empty (0 bytes)"), r.out());
         assertTrue(r.out().contains("7 files:"), r.out());
-        assertTrue(r.out().contains("4 files could not be analysed (exit code 1)."), r.out());
+        assertTrue(r.out().contains("3 files could not be analysed (exit code 1)."), r.out());
         assertFalse(r.out().contains("\u001b["), "no colour codes when not on a terminal");
     }
 
@@ -114,14 +118,21 @@ class ScanCommandTest {
     }
 
     @Test
-    void skipUnsupportedTurnsUnknownFormatsIntoNotApplicable(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("readme.txt"), "hello");
+    void unknownFormatsInFoldersAreSkippedButNamedOnesAreErrors(@TempDir Path dir) throws Exception {
+        Path readme = dir.resolve("readme.txt");
+        Files.writeString(readme, "hello");
         Files.copy(TestData.file("photos/rocket.jpg"), dir.resolve("rocket.jpg"));
-        Cli r = Cli.run("scan", "--json", "--skip-unsupported", dir.toString());
+        Cli r = Cli.run("scan", "--json", dir.toString());
         assertEquals(UnmaskCommand.OK, r.exit(), r.err());
         JsonNode f = validJson(r.out()).get("files").get(0);
         assertEquals("not_applicable", f.get("verdict").get("label").asText());
+        assertTrue(f.get("verdict").get("reason").asText().startsWith("skipped"));
         assertTrue(f.get("error").isNull());
+
+        r = Cli.run("scan", "--json", readme.toString());
+        assertEquals(UnmaskCommand.SOME_FAILED, r.exit());
+        r = Cli.run("scan", "--json", "--skip-unsupported", readme.toString());
+        assertEquals(UnmaskCommand.OK, r.exit());
     }
 
     @Test

@@ -21,8 +21,8 @@ public final class InputFiles {
      *
      * @throws NoSuchFileException when a given path does not exist (a usage error)
      */
-    public static List<Path> expand(List<Path> paths) throws IOException {
-        List<Path> out = new ArrayList<>();
+    public static List<ScanInput> expand(List<Path> paths) throws IOException {
+        List<ScanInput> out = new ArrayList<>();
         for (Path p : paths) {
             if (!Files.exists(p)) {
                 throw new NoSuchFileException(p.toString(), null, "no such file or folder");
@@ -32,12 +32,12 @@ public final class InputFiles {
                     s.filter(f -> Files.isRegularFile(f))
                             .filter(f -> !hiddenBelow(p, f))
                             .sorted()
-                            .forEach(out::add);
+                            .forEach(f -> out.add(new ScanInput(f, true)));
                 } catch (UncheckedIOException e) {
                     throw e.getCause();
                 }
             } else {
-                out.add(p);
+                out.add(ScanInput.named(p));
             }
         }
         return out;

@@ -55,7 +55,7 @@ public final class ScanPipeline {
      *
      * @throws Exception only when the listener throws (e.g. the output disk is full)
      */
-    public void scan(List<Path> files, ScanListener listener) throws Exception {
+    public void scan(List<ScanInput> files, ScanListener listener) throws Exception {
         listener.started(files.size());
         ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), r -> {
             Thread t = new Thread(r, "unmask-worker");
@@ -70,8 +70,8 @@ public final class ScanPipeline {
             while (emitted < files.size()) {
                 while (next < files.size() && next - emitted < window) {
                     final int index = next++;
-                    final Path p = files.get(index);
-                    inFlight.add(pool.submit(() -> analyse(index, p)));
+                    final ScanInput in = files.get(index);
+                    inFlight.add(pool.submit(() -> analyse(index, in)));
                 }
                 Future<FileResult> head = inFlight.remove(0);
                 FileResult r;
@@ -79,7 +79,7 @@ public final class ScanPipeline {
                     r = head.get();
                 } catch (ExecutionException e) {
                     // analyse() catches everything; this is a defect, still reported as data
-                    r = errorResult(emitted, files.get(emitted), null, new FileError("internal_error",
+                    r = errorResult(emitted, files.get(emitted).path(), null, new FileError("internal_error",
                             "unexpected failure: " + e.getCause()));
                 }
                 listener.result(r);
@@ -91,23 +91,27 @@ public final class ScanPipeline {
     }
 
     /** Analyses one file; never throws. */
-    public FileResult analyse(int index, Path path) {
+    public FileResult analyse(int index, ScanInput input) {
         LoadedMedia media;
         try {
-            media = LoadedMedia.read(path, formats, settings.limits());
+            media = LoadedMedia.read(input.path(), formats, settings.limits());
         } catch (MediaException e) {
-            return errorResult(index, path, null, new FileError(e.code(), e.getMessage()));
+            return errorResult(index, input.path(), null, new FileError(e.code(), e.getMessage()));
         }
-        return analyse(index, media);
+        return analyse(index, media, input.foundInFolder());
     }
 
-    /** Analyses media already in memory; never throws. */
-    public FileResult analyse(int index, LoadedMedia media) {
+    /**
+     * Analyses media already in memory; never throws.
+     *
+     * @param foundInFolder whether an unknown format is skipped (true) rather than an error (false); see {@link ScanInput}
+     */
+    public FileResult analyse(int index, LoadedMedia media, boolean foundInFolder) {
         if (media.sizeBytes() == 0) {
             return errorResult(index, media.path(), media, new FileError(MediaException.EMPTY, "the file is empty (0 bytes)"));
         }
         if (media.type().kind() == MediaKind.OTHER) {
-            if (settings.skipUnsupported()) {
+            if (foundInFolder || settings.skipUnsupported()) {
                 return finish(index, media, 0, 0, List.of(), null);
             }
             return errorResult(index, media.path(), media, new FileError(MediaException.UNSUPPORTED_FORMAT,

@@ -9,7 +9,8 @@ import dev.unmask.core.media.MediaLimits;
  * @param limits the central guard's limits
  * @param pixelBudget total decoded pixels allowed in memory at once across workers; a single image larger than
  *     the budget still runs, alone
- * @param skipUnsupported report files of unknown formats as skipped instead of as errors
+ * @param skipUnsupported report files of unknown formats as skipped (not applicable) instead of as errors, even
+ *     when the user named them (files found in folders are always skipped)
  */
 public record ScanSettings(int threads, MediaLimits limits, long pixelBudget, boolean skipUnsupported) {
     /** Validates the settings. */

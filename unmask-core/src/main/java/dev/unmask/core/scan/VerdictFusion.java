@@ -144,7 +144,7 @@ public final class VerdictFusion {
             return new Verdict(Label.NOT_APPLICABLE, 0, syn, man, auth, reason, drivers, checked, notChecked);
         }
         if (checked.isEmpty()) {
-            String why = notChecked.isEmpty() ? "no analyzer supports this format"
+            String why = notChecked.isEmpty() ? "skipped: not a supported media format"
                     : "no analyzer could examine this file (" + notChecked.get(0).analyzer() + ": " + notChecked.get(0).reason() + ")";
             return new Verdict(Label.NOT_APPLICABLE, 0, syn, man, auth, why, drivers, checked, notChecked);
         }
