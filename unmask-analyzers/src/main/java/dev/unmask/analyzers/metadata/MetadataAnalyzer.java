@@ -56,6 +56,12 @@ public final class MetadataAnalyzer implements Analyzer {
         return TYPES.contains(type);
     }
 
+    /** Metadata is read from the bytes; it still runs when the pixels cannot be decoded (truncated, refused size). */
+    @Override
+    public boolean needsPixels() {
+        return false;
+    }
+
     @Override
     public AnalyzerResult analyze(Media media) throws Exception {
         if (!supports(media.type())) {

@@ -144,7 +144,7 @@ public final class ScanPipeline {
                 if (!a.supports(media.type())) {
                     continue;
                 }
-                if (error != null && a.needsPixels()) {
+                if (error != null && (a.needsPixels() || error.code().equals(MediaException.METADATA_TOO_LARGE))) {
                     runs.add(new AnalyzerRun(a.info(), AnalyzerResult.failed("not run: " + error.message()), 0));
                     continue;
                 }
