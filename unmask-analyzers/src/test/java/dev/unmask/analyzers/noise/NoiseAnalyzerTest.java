@@ -83,6 +83,37 @@ class NoiseAnalyzerTest extends AnalyzerContractTest {
     }
 
     @Test
+    void localisesACleanPatchInANoisyPhoto() throws Exception {
+        BufferedImage base = TestData.media("camera-jpeg/sample2.jpg").image();
+        BufferedImage noisy = copy(base);
+        Random rnd = new Random(7);
+        for (int y = 0; y < noisy.getHeight(); y++) {
+            for (int x = 0; x < noisy.getWidth(); x++) {
+                int v = base.getRGB(x, y);
+                int e = (int) Math.round(rnd.nextGaussian() * 5);
+                noisy.setRGB(x, y, (clamp(((v >> 16) & 0xff) + e) << 16) | (clamp(((v >> 8) & 0xff) + e) << 8)
+                        | clamp((v & 0xff) + e));
+            }
+        }
+        BufferedImage comp = copy(noisy);
+        for (int y = PY; y < PY + PH; y++) {
+            for (int x = PX; x < PX + PW; x++) {
+                comp.setRGB(x, y, base.getRGB(x, y)); // the noise-free original: as if denoised locally
+            }
+        }
+        Analyzer a = initialised();
+        AnalyzerResult uniform = a.analyze(TestData.media("noisy.png", Codecs.png(noisy)));
+        AnalyzerResult spliced = a.analyze(TestData.media("patched.png", Codecs.png(comp)));
+        Finding region = find(spliced, "noise.inconsistent-region");
+        assertNotNull(region, spliced.summary());
+        assertEquals("cleaner", region.values().get("direction"));
+        @SuppressWarnings("unchecked")
+        List<Integer> box = (List<Integer>) region.values().get("box");
+        assertTrue(iou(box, PX, PY, PW, PH) > 0.6, "region " + box);
+        assertTrue(region.score() > manipulatedScore(uniform) + 0.3, spliced.summary() + " vs " + uniform.summary());
+    }
+
+    @Test
     void optionsAreValidated() {
         Analyzer a = newAnalyzer();
         assertThrows(IllegalArgumentException.class, () -> a.init(new AnalyzerOptions("noise", Map.of("block-size", "33"))));
