@@ -1,0 +1,185 @@
+package dev.unmask.analyzers.ela;
+
+import dev.unmask.core.imaging.FloatPlane;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+
+/**
+ * The error level map of error level analysis (Krawetz, "A Picture's Worth", Black Hat 2007): the image is
+ * re-saved as JPEG at a known quality and compared with itself.
+ *
+ * <p><b>Luma only.</b> The BT.601 luma plane (the Y channel a JPEG encoder sees), rounded to 8 bits, is re-saved
+ * as a single-channel JPEG with the JDK encoder at the same quality scale as {@code Codecs.jpeg} (IJG tables,
+ * the luminance table for Y), and the per-pixel error is {@code |Y - Y'|}. Luma rather than the maximum over
+ * R, G and B because a colour re-save's 4:2:0 chroma subsampling adds large RGB errors along every saturated
+ * colour edge, which swamped the map on real photos; luma is also where JPEG quantises most finely and a
+ * region's compression history shows best. A single-channel re-save costs about a third of a colour one.
+ *
+ * <p>Errors are averaged over the 8&times;8 blocks of the JPEG grid (anchored at the top-left pixel; partial
+ * blocks at the right and bottom edges are ignored). Each block also gets a texture measure, the mean absolute
+ * horizontal plus vertical luma gradient.
+ */
+final class ErrorLevelMap {
+    /** JPEG block size. */
+    static final int BLOCK = 8;
+
+    /** Per-block mean absolute luma error, row-major on the block grid. */
+    final double[] error;
+    /** Per-block mean absolute luma gradient (texture). */
+    final double[] texture;
+    /** Block grid width. */
+    final int bw;
+    /** Block grid height. */
+    final int bh;
+    /** Mean absolute luma error over all pixels of whole blocks. */
+    final double meanError;
+    /** The absolute luma error averaged over {@code thumbFactor}-sized cells (for display; the last row and column of cells absorb the remainder). */
+    final FloatPlane errorThumb;
+
+    private ErrorLevelMap(double[] error, double[] texture, int bw, int bh, double meanError, FloatPlane errorThumb) {
+        this.error = error;
+        this.texture = texture;
+        this.bw = bw;
+        this.bh = bh;
+        this.meanError = meanError;
+        this.errorThumb = errorThumb;
+    }
+
+    /**
+     * Re-saves the luma at {@code quality} and measures the block errors.
+     *
+     * @param luma the image's BT.601 luma plane, 0..255
+     * @param quality JPEG quality, 1..100
+     * @param thumbFactor cell size of {@link #errorThumb}
+     */
+    static ErrorLevelMap compute(FloatPlane luma, int quality, int thumbFactor) {
+        int w = luma.width();
+        int h = luma.height();
+        float[] y = luma.data();
+        BufferedImage grey = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        byte[] g0 = ((DataBufferByte) grey.getRaster().getDataBuffer()).getData();
+        for (int i = 0; i < y.length; i++) {
+            g0[i] = (byte) Math.max(0, Math.min(255, Math.round(y[i])));
+        }
+        byte[] g1 = greyBytes(decode(encode(grey, quality)), w, h);
+
+        int bw = w / BLOCK;
+        int bh = h / BLOCK;
+        double[] err = new double[bw * bh];
+        double[] tex = new double[bw * bh];
+        int tw = Math.max(1, w / thumbFactor);
+        int th = Math.max(1, h / thumbFactor);
+        float[] thumb = new float[tw * th];
+        int[] cellCount = new int[tw * th];
+        long total = 0;
+        for (int py = 0; py < h; py++) {
+            int brow = py / BLOCK;
+            boolean inRows = brow < bh;
+            int trow = Math.min(th - 1, py / thumbFactor) * tw;
+            for (int px = 0; px < w; px++) {
+                int i = py * w + px;
+                int e = Math.abs((g0[i] & 0xff) - (g1[i] & 0xff));
+                int cellIdx = trow + Math.min(tw - 1, px / thumbFactor);
+                thumb[cellIdx] += e;
+                cellCount[cellIdx]++;
+                int bcol = px / BLOCK;
+                if (inRows && bcol < bw) {
+                    float gx = px + 1 < w ? Math.abs(y[i + 1] - y[i]) : 0;
+                    float gy = py + 1 < h ? Math.abs(y[i + w] - y[i]) : 0;
+                    int b = brow * bw + bcol;
+                    err[b] += e;
+                    tex[b] += gx + gy;
+                    total += e;
+                }
+            }
+        }
+        double per = BLOCK * BLOCK;
+        for (int b = 0; b < err.length; b++) {
+            err[b] /= per;
+            tex[b] /= per;
+        }
+        for (int i = 0; i < thumb.length; i++) {
+            thumb[i] /= cellCount[i];
+        }
+        double mean = err.length == 0 ? 0 : total / (err.length * per);
+        return new ErrorLevelMap(err, tex, bw, bh, mean, new FloatPlane(tw, th, thumb));
+    }
+
+    /** Encodes a grey image with the JDK's JPEG writer (deterministic across runs), quality on the IJG scale. */
+    private static byte[] encode(BufferedImage grey, int quality) {
+        ImageWriter w = pick(ImageIO.getImageWritersByFormatName("jpeg"));
+        if (w == null) {
+            throw new IllegalStateException("no JPEG writer");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (MemoryCacheImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
+            w.setOutput(ios);
+            ImageWriteParam p = w.getDefaultWriteParam();
+            p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            p.setCompressionQuality(quality / 100f);
+            w.write(null, new IIOImage(grey, null, null), p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            w.dispose();
+        }
+        return out.toByteArray();
+    }
+
+    /** Decodes our own re-save with the JDK's JPEG reader (any reader as a fallback). */
+    private static BufferedImage decode(byte[] jpeg) {
+        ImageReader r = pick(ImageIO.getImageReadersByFormatName("jpeg"));
+        if (r == null) {
+            throw new IllegalStateException("no JPEG reader");
+        }
+        try (MemoryCacheImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(jpeg))) {
+            r.setInput(in);
+            return r.read(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            r.dispose();
+        }
+    }
+
+    /** The JDK's implementation when present (its output is identical across runs and machines), else the first. */
+    private static <T> T pick(Iterator<T> it) {
+        T chosen = null;
+        while (it.hasNext()) {
+            T c = it.next();
+            if (chosen == null || c.getClass().getName().startsWith("com.sun.")) {
+                chosen = c;
+            }
+        }
+        return chosen;
+    }
+
+    /** The 8-bit grey samples of a decoded single-channel image. */
+    private static byte[] greyBytes(BufferedImage img, int w, int h) {
+        if (img.getWidth() != w || img.getHeight() != h) {
+            throw new IllegalStateException("re-saved image has a different size");
+        }
+        if (img.getType() == BufferedImage.TYPE_BYTE_GRAY && img.getRaster().getDataBuffer() instanceof DataBufferByte db
+                && db.getNumBanks() == 1 && db.getData().length == w * h) {
+            return db.getData();
+        }
+        int[] s = img.getRaster().getSamples(0, 0, w, h, 0, (int[]) null);
+        byte[] out = new byte[s.length];
+        for (int i = 0; i < s.length; i++) {
+            out[i] = (byte) s[i];
+        }
+        return out;
+    }
+}
