@@ -1,6 +1,8 @@
 package dev.unmask.analyzers.ela;
 
+import dev.unmask.core.imaging.BlockRegions;
 import dev.unmask.core.imaging.Stats;
+import dev.unmask.core.imaging.TextureModel;
 import java.util.Arrays;
 import java.util.List;
 

@@ -1,20 +1,18 @@
-package dev.unmask.analyzers.noise;
+package dev.unmask.core.imaging;
 
-import dev.unmask.core.imaging.Artifacts;
-import dev.unmask.core.imaging.FloatPlane;
 
 /** Cheap report-sized grey copies of full-resolution planes, by box averaging (no full-size RGB pass). */
-final class Thumbs {
+public final class Thumbs {
     private Thumbs() {}
 
     /** The integer box size that brings the longer side to at most {@link Artifacts#MAX_SIDE}. */
-    static int factor(int w, int h) {
+    public static int factor(int w, int h) {
         int longer = Math.max(w, h);
         return Math.max(1, (longer + Artifacts.MAX_SIDE - 1) / Artifacts.MAX_SIDE);
     }
 
     /** Box-averages {@code p} over {@code k}&times;{@code k} cells (remainder rows/columns join the last cell). */
-    static FloatPlane boxDown(FloatPlane p, int k) {
+    public static FloatPlane boxDown(FloatPlane p, int k) {
         if (k == 1) {
             return p;
         }

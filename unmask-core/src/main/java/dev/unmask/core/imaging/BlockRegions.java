@@ -1,10 +1,10 @@
-package dev.unmask.analyzers.ela;
+package dev.unmask.core.imaging;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** 8-connected components of a boolean block mask, with per-region statistics of a value map. */
-final class BlockRegions {
+public final class BlockRegions {
     /**
      * One connected region of blocks.
      *
@@ -15,12 +15,12 @@ final class BlockRegions {
      * @param x1 rightmost block column (inclusive)
      * @param y1 bottom block row (inclusive)
      */
-    record Region(int blocks, double meanValue, int x0, int y0, int x1, int y1) {}
+    public record Region(int blocks, double meanValue, int x0, int y0, int x1, int y1) {}
 
     private BlockRegions() {}
 
     /** The regions of {@code mask} (a {@code w}&times;{@code h} grid) with at least {@code minBlocks} blocks, largest first. */
-    static List<Region> find(boolean[] mask, double[] values, int w, int h, int minBlocks) {
+    public static List<Region> find(boolean[] mask, double[] values, int w, int h, int minBlocks) {
         int n = w * h;
         boolean[] seen = new boolean[n];
         int[] stack = new int[n];

@@ -1,18 +1,18 @@
-package dev.unmask.analyzers.ela;
+package dev.unmask.core.imaging;
 
 import java.util.Arrays;
 
 /**
- * The error level a block is expected to have given its texture, learned from the image itself: blocks are
+ * The value (error level, noise level) a block is expected to have given its texture, learned from the image itself: blocks are
  * sorted by texture, split into equal-count bins, and the median error of each bin is interpolated linearly
  * in texture. Comparing each block with this curve removes the main confound of block statistics, that textured blocks
  * show more re-compression error and more high-frequency energy than smooth ones whatever their history.
  */
-final class TextureModel {
+public final class TextureModel {
     /** Number of equal-count texture bins. */
-    static final int BINS = 16;
+    public static final int BINS = 16;
     /** Fewest blocks per bin; fewer bins are used on small images. */
-    static final int MIN_PER_BIN = 8;
+    public static final int MIN_PER_BIN = 8;
 
     private final double[] binTexture;
     private final double[] binValue;
@@ -28,7 +28,7 @@ final class TextureModel {
      * @param texture per-block texture measure
      * @param value per-block observed quantity
      */
-    static TextureModel fit(double[] texture, double[] value, boolean[] use) {
+    public static TextureModel fit(double[] texture, double[] value, boolean[] use) {
         int n = texture.length;
         int m = 0;
         long[] keys = new long[n];
@@ -65,7 +65,7 @@ final class TextureModel {
     }
 
     /** The expected value for a block of texture {@code t}. */
-    double expected(double t) {
+    public double expected(double t) {
         int last = binTexture.length - 1;
         if (t <= binTexture[0]) {
             return binValue[0];
