@@ -149,9 +149,13 @@ final class ScanCommand implements Callable<Integer> {
         List<AnalyzerInfo> infos = set.analyzers().stream().map(Analyzer::info).toList();
         Map<String, Object> settingsJson = new LinkedHashMap<>();
         settingsJson.put("threads", settings.threads());
-        settingsJson.put("limits", Map.of("max_file_bytes", lim(settings).maxFileBytes(), "max_pixels", lim(settings).maxPixels(),
-                "max_dimension", lim(settings).maxDimension(), "max_metadata_bytes", lim(settings).maxMetadataBytes(),
-                "max_chunks", lim(settings).maxChunks()));
+        Map<String, Object> limitsJson = new LinkedHashMap<>();
+        limitsJson.put("max_file_bytes", settings.limits().maxFileBytes());
+        limitsJson.put("max_pixels", settings.limits().maxPixels());
+        limitsJson.put("max_dimension", settings.limits().maxDimension());
+        limitsJson.put("max_metadata_bytes", settings.limits().maxMetadataBytes());
+        limitsJson.put("max_chunks", settings.limits().maxChunks());
+        settingsJson.put("limits", limitsJson);
         settingsJson.put("options", new LinkedHashMap<>(options));
         settingsJson.put("skip_unsupported", settings.skipUnsupported());
 

@@ -38,7 +38,7 @@ public record Verdict(Label label, double confidence, double synthetic, double m
      * An analyzer that did not contribute.
      *
      * @param analyzer analyzer id
-     * @param status {@code not_applicable}, {@code failed} or {@code not_run}
+     * @param status {@code not_applicable} or {@code failed}
      * @param reason why
      */
     public record NotChecked(String analyzer, String status, String reason) {}

@@ -167,9 +167,13 @@ public final class VerdictFusion {
                     "Positive authenticity evidence (%.2f) and no signal of manipulation or synthesis from: %s.", auth, checks),
                     drivers, checked, notChecked);
         }
-        return new Verdict(Label.INCONCLUSIVE, top, syn, man, auth, String.format(Locale.ROOT,
-                "No signal of manipulation or synthesis from: %s; but nothing vouches for the file either "
-                        + "(no camera traces or provenance), so it is not called authentic.", checks),
-                drivers, checked, notChecked);
+        String quiet = top > 0
+                ? String.format(Locale.ROOT, "Only weak signals (synthetic %.2f, manipulated %.2f, below %.2f) from: %s",
+                        syn, man, inconclusive, checks)
+                : "No signal of manipulation or synthesis from: " + checks;
+        String vouch = auth > 0
+                ? String.format(Locale.ROOT, "; authenticity evidence (%.2f) is below %.2f, so the file is not called authentic.", auth, authenticMin)
+                : "; but nothing vouches for the file either (no camera traces or provenance), so it is not called authentic.";
+        return new Verdict(Label.INCONCLUSIVE, top, syn, man, auth, quiet + vouch, drivers, checked, notChecked);
     }
 }
