@@ -67,7 +67,7 @@ public final class PipelineBenchmark {
         FormatDetection formats = new FormatDetection();
         ImageDecoder decoder = new ImageDecoder(new StructureGuard(MediaLimits.DEFAULT));
         try (AnalyzerSet set = AnalyzerSet.load(Set.of(), Set.of(), Map.of())) {
-            ScanPipeline pipeline = new ScanPipeline(set, new ScanSettings(threads, MediaLimits.DEFAULT, 400_000_000L, false),
+            ScanPipeline pipeline = new ScanPipeline(set, new ScanSettings(threads, MediaLimits.DEFAULT, 400_000_000L, false, false),
                     VerdictFusion.defaults());
             Map<String, double[]> perAnalyzer = new TreeMap<>();
             double decodeSec = 0;

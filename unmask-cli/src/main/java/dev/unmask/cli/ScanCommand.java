@@ -106,7 +106,8 @@ final class ScanCommand implements Callable<Integer> {
         }
         ScanSettings settings;
         try {
-            settings = new ScanSettings(threads, lim, ScanSettings.defaults().pixelBudget(), skipUnsupported);
+            settings = new ScanSettings(threads, lim, ScanSettings.defaults().pixelBudget(), skipUnsupported,
+                    report != null || outDir != null);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

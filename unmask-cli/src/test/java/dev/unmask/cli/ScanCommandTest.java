@@ -150,7 +150,26 @@ class ScanCommandTest {
                 }
             }
         }
-        assertTrue(artifacts >= 0);
+        assertTrue(artifacts >= 3, "heatmaps of ela, noise, jpeg and spectral plots are written: " + artifacts);
+        String preview = doc.get("files").get(0).get("preview").asText();
+        assertTrue(Files.size(out.resolve(preview)) > 1000, preview);
+    }
+
+    @Test
+    void reportIsOneSelfContainedHtmlFile(@TempDir Path dir) throws Exception {
+        Path report = dir.resolve("sub/report.html");
+        Cli r = Cli.run("scan", "--report", report.toString(), TestData.file("camera-jpeg/sample2.jpg").toString(),
+                TestData.file("photos/truncated.jpg").toString());
+        assertEquals(UnmaskCommand.SOME_FAILED, r.exit(), r.err());
+        String html = Files.readString(report);
+        assertTrue(html.contains("sample2.jpg"));
+        assertTrue(html.contains("data:image/jpeg;base64,"), "the preview and overlays are embedded");
+        assertTrue(html.contains("truncated"));
+        assertFalse(html.contains("src=\"http"), "nothing is loaded from elsewhere");
+        assertTrue(r.out().contains("Report: " + report), r.out());
+        try (var s = Files.list(report.getParent())) {
+            assertEquals(1, s.count(), "no temporary files are left beside the report");
+        }
     }
 
     @Test

@@ -52,6 +52,9 @@ final class HtmlFileSection {
         w.write("<dt>Size</dt><dd>" + escape(Html.size(r.sizeBytes())) + "</dd>\n");
         w.write("<dt>Format</dt><dd>" + escape(r.mediaTypeId()) + " <span class=\"muted\">(" + escape(r.mime()) + ")</span></dd>\n");
         w.write("<dt>Dimensions</dt><dd>" + dimensions(r) + "</dd>\n</dl>\n");
+        if (r.preview() != null) {
+            writeArtifact(w, r.preview());
+        }
         if (r.error() != null) {
             w.write("<div class=\"error\" role=\"alert\"><strong>Error: could not be analysed</strong> <code>"
                     + escape(r.error().code()) + "</code><br/>" + escape(r.error().message()) + "</div>\n");

@@ -87,6 +87,9 @@ final class HtmlStyle {
             table.kv td,table.kv th{font-size:12.5px;padding:2px 6px}
             table.kv td.v{white-space:pre-wrap;word-break:break-word;font-family:ui-monospace,Menlo,Consolas,monospace}
             table.kv table.kv{margin:0;min-width:0}
+            table.rows{width:auto;max-width:100%;margin:2px 0}
+            table.rows td,table.rows th{font-size:12.5px;padding:2px 6px}
+            table.rows td.v{font-family:ui-monospace,Menlo,Consolas,monospace;white-space:nowrap}
             figure{display:inline-block;margin:8px 14px 8px 0;max-width:100%;vertical-align:top}
             figure img{display:block;max-width:min(100%,560px);height:auto;border:1px solid #c8ccd2;background:#fff;image-rendering:auto}
             figure img.px{image-rendering:pixelated;height:auto}

@@ -91,6 +91,10 @@ final class HtmlValues {
             w.write(l.size() > n ? ", <span class=\"more\">\u2026 (" + l.size() + " items)</span>]" : "]");
             return;
         }
+        if (isRecordList(l)) {
+            rows(w, l, n, depth);
+            return;
+        }
         w.write("<table class=\"kv\"><tbody>");
         for (int i = 0; i < n; i++) {
             w.write("<tr><th class=\"n\">" + i + "</th><td class=\"v\">");
@@ -99,6 +103,47 @@ final class HtmlValues {
         }
         if (l.size() > n) {
             w.write("<tr><td colspan=\"2\" class=\"more\">\u2026 (" + l.size() + " items)</td></tr>");
+        }
+        w.write("</tbody></table>");
+    }
+
+    /** A list of maps with the same keys and flat values (peaks, region pairs): shown as one table, a row per item. */
+    private static boolean isRecordList(List<?> l) {
+        if (l.isEmpty() || !(l.get(0) instanceof Map<?, ?> first) || first.isEmpty() || first.size() > 12) {
+            return false;
+        }
+        for (Object x : l) {
+            if (!(x instanceof Map<?, ?> m) || !m.keySet().equals(first.keySet())) {
+                return false;
+            }
+            for (Object v : m.values()) {
+                if (v instanceof Map<?, ?> || (v instanceof List<?> inner && inner.size() > 8) || (v instanceof double[] a && a.length > 8)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static void rows(Writer w, List<?> l, int n, int depth) throws IOException {
+        Map<?, ?> first = (Map<?, ?>) l.get(0);
+        w.write("<table class=\"rows\"><thead><tr><th class=\"n\">#</th>");
+        for (Object k : first.keySet()) {
+            w.write("<th>" + escape(String.valueOf(k)) + "</th>");
+        }
+        w.write("</tr></thead><tbody>");
+        for (int i = 0; i < n; i++) {
+            Map<?, ?> m = (Map<?, ?>) l.get(i);
+            w.write("<tr><td class=\"n\">" + i + "</td>");
+            for (Object k : first.keySet()) {
+                w.write("<td class=\"v\">");
+                value(w, m.get(k), depth + 1);
+                w.write("</td>");
+            }
+            w.write("</tr>");
+        }
+        if (l.size() > n) {
+            w.write("<tr><td colspan=\"" + (first.size() + 1) + "\" class=\"more\">\u2026 (" + l.size() + " items)</td></tr>");
         }
         w.write("</tbody></table>");
     }

@@ -98,6 +98,9 @@ public final class ScanJsonWriter implements AutoCloseable {
             g.writeNumberField("width", r.width());
             g.writeNumberField("height", r.height());
         }
+        if (r.preview() != null && artifactRoot != null) {
+            g.writeStringField("preview", relative(ArtifactFiles.write(artifactRoot, r, "file", r.preview())));
+        }
         writeVerdict(r.verdict());
         g.writeArrayFieldStart("analyzers");
         for (AnalyzerRun run : r.runs()) {
@@ -226,11 +229,14 @@ public final class ScanJsonWriter implements AutoCloseable {
         g.writeNumberField("width", a.width());
         g.writeNumberField("height", a.height());
         if (artifactRoot != null) {
-            Path f = ArtifactFiles.write(artifactRoot, file, run.info().id(), a);
-            Path rel = artifactBase == null ? f : artifactBase.toAbsolutePath().relativize(f.toAbsolutePath());
-            g.writeStringField("file", rel.toString().replace('\\', '/'));
+            g.writeStringField("file", relative(ArtifactFiles.write(artifactRoot, file, run.info().id(), a)));
         }
         g.writeEndObject();
+    }
+
+    private String relative(Path f) {
+        Path rel = artifactBase == null ? f : artifactBase.toAbsolutePath().relativize(f.toAbsolutePath());
+        return rel.toString().replace('\\', '/');
     }
 
     @SuppressWarnings("unchecked")

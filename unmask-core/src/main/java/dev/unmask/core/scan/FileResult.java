@@ -16,9 +16,12 @@ import java.util.List;
  * @param runs one entry per analyzer that was asked to look at the file
  * @param verdict the fused verdict
  * @param error why the file could not be analysed, or null
+ * @param preview a small JPEG of the decoded image for reports (longer side at most
+ *     {@link dev.unmask.core.imaging.Scaling#PREVIEW_SIDE}), or null when the image was not decoded
  */
 public record FileResult(int index, String path, String sha256, long sizeBytes, String mediaTypeId, String mime,
-                         int width, int height, List<AnalyzerRun> runs, Verdict verdict, FileError error) {
+                         int width, int height, List<AnalyzerRun> runs, Verdict verdict, FileError error,
+                         dev.unmask.api.Artifact preview) {
     /** Whether the file was analysed without a file-level error. */
     public boolean analysed() {
         return error == null;

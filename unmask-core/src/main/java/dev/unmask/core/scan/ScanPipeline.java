@@ -2,8 +2,11 @@ package dev.unmask.core.scan;
 
 import dev.unmask.api.Analyzer;
 import dev.unmask.api.AnalyzerResult;
+import dev.unmask.api.Artifact;
 import dev.unmask.api.MediaException;
 import dev.unmask.api.MediaKind;
+import dev.unmask.core.imaging.Codecs;
+import dev.unmask.core.imaging.Scaling;
 import dev.unmask.core.media.FormatDetection;
 import dev.unmask.core.media.LoadedMedia;
 import java.awt.image.BufferedImage;
@@ -112,7 +115,7 @@ public final class ScanPipeline {
         }
         if (media.type().kind() == MediaKind.OTHER) {
             if (foundInFolder || settings.skipUnsupported()) {
-                return finish(index, media, 0, 0, List.of(), null);
+                return finish(index, media, 0, 0, List.of(), null, null);
             }
             return errorResult(index, media.path(), media, new FileError(MediaException.UNSUPPORTED_FORMAT,
                     "the leading bytes match no supported format " + hexHead(media.bytes())
@@ -122,6 +125,7 @@ public final class ScanPipeline {
         FileError error = null;
         int w = 0;
         int h = 0;
+        Artifact preview = null;
         try {
             media.checkStructure();
             if (media.type().isImage()) {
@@ -131,6 +135,7 @@ public final class ScanPipeline {
                 BufferedImage img = media.image();
                 w = img.getWidth();
                 h = img.getHeight();
+                preview = settings.previews() ? preview(img) : null;
             }
         } catch (MediaException e) {
             error = new FileError(e.code(), e.getMessage());
@@ -150,7 +155,7 @@ public final class ScanPipeline {
                 }
                 runs.add(run(a, media));
             }
-            return finish(index, media, w, h, runs, error);
+            return finish(index, media, w, h, runs, error, preview);
         } finally {
             if (units > 0) {
                 pixels.release(units);
@@ -174,16 +179,28 @@ public final class ScanPipeline {
         return new AnalyzerRun(a.info(), r, (System.nanoTime() - t0) / 1e6);
     }
 
-    private FileResult finish(int index, LoadedMedia media, int w, int h, List<AnalyzerRun> runs, FileError error) {
+    private FileResult finish(int index, LoadedMedia media, int w, int h, List<AnalyzerRun> runs, FileError error,
+                              Artifact preview) {
         return new FileResult(index, media.path().toString(), media.sha256(), media.sizeBytes(), media.type().id(),
-                media.type().mime(), w, h, runs, fusion.fuse(runs, error), error);
+                media.type().mime(), w, h, runs, fusion.fuse(runs, error), error, preview);
+    }
+
+    /** The report preview of a decoded image; never fails the file. */
+    private static Artifact preview(BufferedImage img) {
+        try {
+            BufferedImage small = Scaling.boxDown(img, Scaling.PREVIEW_SIDE);
+            return new Artifact("preview", "The image as decoded (reduced).", Artifact.Kind.IMAGE, "image/jpeg",
+                    Codecs.jpeg(small, 85), small.getWidth(), small.getHeight());
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private FileResult errorResult(int index, Path path, LoadedMedia media, FileError error) {
         return new FileResult(index, path.toString(), media == null ? null : media.sha256(),
                 media == null ? -1 : media.sizeBytes(), media == null ? "unknown" : media.type().id(),
                 media == null ? "application/octet-stream" : media.type().mime(), 0, 0, List.of(),
-                fusion.fuse(List.of(), error), error);
+                fusion.fuse(List.of(), error), error, null);
     }
 
     private static String hexHead(byte[] b) {

@@ -9,10 +9,11 @@ import dev.unmask.core.media.MediaLimits;
  * @param limits the central guard's limits
  * @param pixelBudget total decoded pixels allowed in memory at once across workers; a single image larger than
  *     the budget still runs, alone
+ * @param previews make a reduced JPEG of each decoded image for reports ({@link FileResult#preview()})
  * @param skipUnsupported report files of unknown formats as skipped (not applicable) instead of as errors, even
  *     when the user named them (files found in folders are always skipped)
  */
-public record ScanSettings(int threads, MediaLimits limits, long pixelBudget, boolean skipUnsupported) {
+public record ScanSettings(int threads, MediaLimits limits, long pixelBudget, boolean skipUnsupported, boolean previews) {
     /** Validates the settings. */
     public ScanSettings {
         if (threads < 1 || threads > 512) {
@@ -25,6 +26,6 @@ public record ScanSettings(int threads, MediaLimits limits, long pixelBudget, bo
 
     /** One thread per core, default limits, a 200-megapixel budget. */
     public static ScanSettings defaults() {
-        return new ScanSettings(Runtime.getRuntime().availableProcessors(), MediaLimits.DEFAULT, 200_000_000L, false);
+        return new ScanSettings(Runtime.getRuntime().availableProcessors(), MediaLimits.DEFAULT, 200_000_000L, false, false);
     }
 }

@@ -311,7 +311,7 @@ class HtmlReportWriterTest {
     static FileResult error(int index, String path) {
         FileError e = new FileError("unsupported_format", "the leading bytes <6e 6f> match no supported format");
         Verdict v = FUSION.fuse(List.of(), e);
-        FileResult r = new FileResult(index, path, null, 10, "unknown", "application/octet-stream", 0, 0, List.of(), v, e);
+        FileResult r = new FileResult(index, path, null, 10, "unknown", "application/octet-stream", 0, 0, List.of(), v, e, null);
         assertNull(r.sha256());
         return r;
     }
@@ -319,7 +319,7 @@ class HtmlReportWriterTest {
     private static FileResult result(int index, String path, String type, String mime, int w, int h,
                                      List<AnalyzerRun> runs, FileError error) {
         String sha = String.format("%064x", (long) path.hashCode() & 0xffffffffL);
-        return new FileResult(index, path, sha, 123_456, type, mime, w, h, runs, FUSION.fuse(runs, error), error);
+        return new FileResult(index, path, sha, 123_456, type, mime, w, h, runs, FUSION.fuse(runs, error), error, null);
     }
 
     static Artifact png(String name, String caption, Random rnd) {

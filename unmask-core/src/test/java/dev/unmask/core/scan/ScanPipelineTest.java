@@ -120,7 +120,7 @@ class ScanPipelineTest {
 
     private static List<FileResult> scan(AnalyzerSet set, int threads, List<Path> files) throws Exception {
         List<ScanInput> inputs = files.stream().map(ScanInput::named).toList();
-        ScanPipeline p = new ScanPipeline(set, new ScanSettings(threads, MediaLimits.DEFAULT, 200_000_000L, false), VerdictFusion.defaults());
+        ScanPipeline p = new ScanPipeline(set, new ScanSettings(threads, MediaLimits.DEFAULT, 200_000_000L, false, false), VerdictFusion.defaults());
         List<FileResult> out = new ArrayList<>();
         p.scan(inputs, out::add);
         return out;
@@ -199,7 +199,7 @@ class ScanPipelineTest {
         MeanLuma mean = new MeanLuma();
         AnalyzerSet set = AnalyzerSet.of(List.of(mean), Set.of(), Set.of(), Map.of());
         // budget of 1.5 MP: only one 1.2 MP image may be decoded at a time, even with 2 threads
-        ScanPipeline p = new ScanPipeline(set, new ScanSettings(2, MediaLimits.DEFAULT, 1_500_000L, false), VerdictFusion.defaults());
+        ScanPipeline p = new ScanPipeline(set, new ScanSettings(2, MediaLimits.DEFAULT, 1_500_000L, false, false), VerdictFusion.defaults());
         List<FileResult> out = new ArrayList<>();
         p.scan(files.stream().map(ScanInput::named).toList(), out::add);
         assertEquals(6, out.size());
