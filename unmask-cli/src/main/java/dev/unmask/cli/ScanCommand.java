@@ -64,7 +64,7 @@ final class ScanCommand implements Callable<Integer> {
             description = "Exit with code 3 when any file gets one of these labels: manipulated, synthetic (comma-separated).")
     List<String> failOn = new ArrayList<>();
 
-    @Option(names = {"-j", "--threads"}, paramLabel = "N", description = "Files analysed in parallel (default: number of cores, ${DEFAULT-VALUE}).")
+    @Option(names = {"-j", "--threads"}, paramLabel = "N", description = "Files analysed in parallel (default: the number of cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--only", paramLabel = "ID", split = ",", description = "Run only these analyzers (see 'unmask analyzers').")
