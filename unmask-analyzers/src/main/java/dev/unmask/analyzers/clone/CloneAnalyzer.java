@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Copy-move (clone) forgery detection: finds regions of an image duplicated elsewhere in the same image.
@@ -170,10 +169,5 @@ public final class CloneAnalyzer implements Analyzer {
 
     private static double round(double v) {
         return Math.round(v * 1e4) / 1e4;
-    }
-
-    /** The active settings (for tests). */
-    CloneSettings settings() {
-        return Objects.requireNonNull(settings);
     }
 }

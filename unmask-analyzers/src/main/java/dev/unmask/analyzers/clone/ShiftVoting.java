@@ -76,8 +76,24 @@ final class ShiftVoting {
         }
     }
 
-    /** Counts the pairs per shift. */
+    /** Above this many possible shifts the vote uses a hash map instead of a dense histogram. */
+    static final long DENSE_LIMIT = 16_000_000;
+
+    /** Counts the pairs per shift: a dense histogram over all shifts when small enough, else a hash map. */
     static IntIntMap vote(BlockFeatures f, CloneSettings s) {
+        long shifts = (2L * f.blocksX + 1) * f.blocksY;
+        if (shifts <= DENSE_LIMIT) {
+            int[] hist = new int[(int) shifts];
+            scan(f, s, (src, key) -> hist[key]++);
+            int least = Math.max(1, s.minPairs() / ((2 * POOL_RADIUS + 1) * (2 * POOL_RADIUS + 1)));
+            IntIntMap votes = new IntIntMap(1 << 12);
+            for (int k = 0; k < hist.length; k++) {
+                if (hist[k] >= least) {
+                    votes.add(k, hist[k]);
+                }
+            }
+            return votes;
+        }
         IntIntMap votes = new IntIntMap(1 << 16);
         scan(f, s, (src, key) -> votes.add(key, 1));
         return votes;

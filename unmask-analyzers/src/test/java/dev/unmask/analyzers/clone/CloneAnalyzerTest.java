@@ -11,6 +11,7 @@ import dev.unmask.api.AnalyzerResult;
 import dev.unmask.api.Artifact;
 import dev.unmask.api.Evidence;
 import dev.unmask.api.Finding;
+import dev.unmask.api.MediaException;
 import dev.unmask.core.imaging.Codecs;
 import dev.unmask.testkit.AnalyzerContractTest;
 import dev.unmask.testkit.Golden;
@@ -23,6 +24,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -96,22 +100,35 @@ class CloneAnalyzerTest extends AnalyzerContractTest {
         }
         assertTrue(names.size() >= 12, "fixtures found: " + names);
         try (Analyzer a = initialised()) {
-            int analysed = 0;
-            for (String n : names) {
-                var media = TestData.media(n);
-                AnalyzerResult r;
-                try {
-                    r = a.analyze(media);
-                } catch (dev.unmask.api.MediaException e) {
-                    continue; // photos/truncated.jpg need not decode
+            // two threads: the analyzer is stateless, and this keeps the test class fast on two cores
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<AnalyzerResult>> results = new ArrayList<>();
+                for (String n : names) {
+                    results.add(pool.submit(() -> {
+                        try {
+                            return a.analyze(TestData.media(n));
+                        } catch (MediaException e) {
+                            return null; // photos/truncated.jpg need not decode
+                        }
+                    }));
                 }
-                analysed++;
-                checkWellFormed(a, r);
-                for (Finding f : r.findings()) {
-                    assertTrue(f.score() < 0.5, n + " must not show a strong clone: " + f.values());
+                int analysed = 0;
+                for (int i = 0; i < names.size(); i++) {
+                    AnalyzerResult r = results.get(i).get();
+                    if (r == null) {
+                        continue;
+                    }
+                    analysed++;
+                    checkWellFormed(a, r);
+                    for (Finding f : r.findings()) {
+                        assertTrue(f.score() < 0.5, names.get(i) + " must not show a strong clone: " + f.values());
+                    }
                 }
+                assertTrue(analysed >= 12, "analysed " + analysed);
+            } finally {
+                pool.shutdownNow();
             }
-            assertTrue(analysed >= 12, "analysed " + analysed);
         }
     }
 
