@@ -16,6 +16,7 @@ public final class AnalyzerOptions {
     private final String analyzerId;
     private final Map<String, String> values;
     private final Set<String> read = Collections.synchronizedSet(new HashSet<>());
+    private final Map<String, String> described = Collections.synchronizedMap(new TreeMap<>());
 
     /**
      * @param analyzerId the analyzer these options belong to (used in messages)
@@ -33,6 +34,7 @@ public final class AnalyzerOptions {
 
     /** Reads an integer in [min, max], or {@code def} when unset. */
     public int getInt(String key, int def, int min, int max) {
+        described.put(key, def + " (integer " + min + ".." + max + ")");
         String v = raw(key);
         if (v == null) {
             return def;
@@ -51,6 +53,7 @@ public final class AnalyzerOptions {
 
     /** Reads a finite number in [min, max], or {@code def} when unset. */
     public double getDouble(String key, double def, double min, double max) {
+        described.put(key, def + " (number " + min + ".." + max + ")");
         String v = raw(key);
         if (v == null) {
             return def;
@@ -69,6 +72,7 @@ public final class AnalyzerOptions {
 
     /** Reads {@code true} or {@code false}, or {@code def} when unset. */
     public boolean getBoolean(String key, boolean def) {
+        described.put(key, def + " (true/false)");
         String v = raw(key);
         if (v == null) {
             return def;
@@ -82,8 +86,16 @@ public final class AnalyzerOptions {
 
     /** Reads a text value, or {@code def} when unset. */
     public String getString(String key, String def) {
+        described.put(key, def + " (text)");
         String v = raw(key);
         return v == null ? def : v;
+    }
+
+    /** Every option the analyzer read so far, with its default and accepted range, for help listings. */
+    public Map<String, String> described() {
+        synchronized (described) {
+            return Map.copyOf(described);
+        }
     }
 
     /** Keys that were given but never read: unknown to the analyzer. */

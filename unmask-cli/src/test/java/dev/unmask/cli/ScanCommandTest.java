@@ -225,6 +225,12 @@ class ScanCommandTest {
     void analyzersCommandListsEveryRegisteredAnalyzer() {
         Cli r = Cli.run("analyzers");
         assertEquals(0, r.exit());
-        assertTrue(r.out().contains("format"), r.out());
+        for (String id : new String[] {"clone", "ela", "format", "jpeg", "metadata", "noise", "spectral"}) {
+            assertTrue(r.out().contains("\n" + id + " ") || r.out().startsWith(id + " "), id + " missing: " + r.out());
+        }
+        assertTrue(r.out().contains("--set ela.quality=90 (integer 50..99)"), r.out());
+        // every listed setting is accepted by scan
+        Cli s = Cli.run("scan", "-q", "--set", "ela.quality=95", "--set", "clone.min-shift=40", TestData.file("photos/rocket.jpg").toString());
+        assertEquals(0, s.exit(), s.err());
     }
 }

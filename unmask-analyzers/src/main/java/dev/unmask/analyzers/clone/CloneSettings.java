@@ -75,16 +75,16 @@ public record CloneSettings(int blockSize, int workingMaxPixels, double flatStd,
     /** Validates the combination of values. */
     public CloneSettings {
         if (blockSize < 8 || blockSize > 64 || blockSize % 4 != 0) {
-            throw new IllegalArgumentException("clone.blockSize must be a multiple of 4 in [8, 64]: " + blockSize);
+            throw new IllegalArgumentException("clone.block-size must be a multiple of 4 in [8, 64]: " + blockSize);
         }
         if (minShift < blockSize) {
-            throw new IllegalArgumentException("clone.minShift must be at least the block size " + blockSize);
+            throw new IllegalArgumentException("clone.min-shift must be at least the block size " + blockSize);
         }
         if (!(dcStep >= 2)) {
-            throw new IllegalArgumentException("clone.dcStep must be at least 2: " + dcStep);
+            throw new IllegalArgumentException("clone.dc-step must be at least 2: " + dcStep);
         }
         if (workingMaxPixels < 65_536 || workingMaxPixels > 16_000_000) {
-            throw new IllegalArgumentException("clone.workingMaxPixels must be in [65536, 16000000]");
+            throw new IllegalArgumentException("clone.working-max-pixels must be in [65536, 16000000]");
         }
     }
 
@@ -98,20 +98,20 @@ public record CloneSettings(int blockSize, int workingMaxPixels, double flatStd,
     /** Reads every option (keys without the {@code clone.} prefix), validating ranges. */
     public static CloneSettings from(AnalyzerOptions o) {
         return new CloneSettings(
-                o.getInt("blockSize", DEFAULT_BLOCK, 8, 64),
-                o.getInt("workingMaxPixels", DEFAULT_WORKING_MAX_PIXELS, 65_536, 16_000_000),
-                o.getDouble("flatStd", DEFAULT_FLAT_STD, 0, 100),
-                o.getDouble("minStructure", DEFAULT_MIN_STRUCTURE, 0, 1000),
-                o.getDouble("dcStep", DEFAULT_DC_STEP, 2, 64),
-                o.getDouble("acStep", DEFAULT_AC_STEP, 0.5, 64),
-                o.getInt("maxKeyDistance", DEFAULT_MAX_KEY_DISTANCE, 0, 16),
-                o.getInt("neighbourWindow", DEFAULT_WINDOW, 1, 64),
-                o.getInt("minShift", DEFAULT_MIN_SHIFT, 8, 4096),
-                o.getInt("minPairs", DEFAULT_MIN_PAIRS, 4, 1_000_000),
-                o.getInt("minArea", DEFAULT_MIN_AREA, 64, 100_000_000),
-                o.getDouble("minCorrelation", DEFAULT_MIN_CORRELATION, 0, 1),
-                o.getDouble("minResidualCorrelation", DEFAULT_MIN_RESIDUAL_CORRELATION, 0, 1),
-                o.getDouble("minPeakContrast", DEFAULT_MIN_PEAK_CONTRAST, 0, 1),
-                o.getInt("maxRegions", DEFAULT_MAX_REGIONS, 1, 64));
+                o.getInt("block-size", DEFAULT_BLOCK, 8, 64),
+                o.getInt("working-max-pixels", DEFAULT_WORKING_MAX_PIXELS, 65_536, 16_000_000),
+                o.getDouble("flat-std", DEFAULT_FLAT_STD, 0, 100),
+                o.getDouble("min-structure", DEFAULT_MIN_STRUCTURE, 0, 1000),
+                o.getDouble("dc-step", DEFAULT_DC_STEP, 2, 64),
+                o.getDouble("ac-step", DEFAULT_AC_STEP, 0.5, 64),
+                o.getInt("max-key-distance", DEFAULT_MAX_KEY_DISTANCE, 0, 16),
+                o.getInt("neighbour-window", DEFAULT_WINDOW, 1, 64),
+                o.getInt("min-shift", DEFAULT_MIN_SHIFT, 8, 4096),
+                o.getInt("min-pairs", DEFAULT_MIN_PAIRS, 4, 1_000_000),
+                o.getInt("min-area", DEFAULT_MIN_AREA, 64, 100_000_000),
+                o.getDouble("min-correlation", DEFAULT_MIN_CORRELATION, 0, 1),
+                o.getDouble("min-residual-correlation", DEFAULT_MIN_RESIDUAL_CORRELATION, 0, 1),
+                o.getDouble("min-peak-contrast", DEFAULT_MIN_PEAK_CONTRAST, 0, 1),
+                o.getInt("max-regions", DEFAULT_MAX_REGIONS, 1, 64));
     }
 }

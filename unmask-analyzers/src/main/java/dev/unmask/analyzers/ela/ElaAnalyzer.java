@@ -52,7 +52,7 @@ public final class ElaAnalyzer implements Analyzer {
     /** Opacity of the heatmap in the overlay. */
     static final double OVERLAY_ALPHA = 0.6;
 
-    private static final AnalyzerInfo INFO = new AnalyzerInfo(ID, "Error level analysis", "1",
+    private static final AnalyzerInfo INFO = new AnalyzerInfo(ID, "Error level analysis", "1.0",
             "Re-saves a JPEG at a known quality and looks for regions whose re-compression error is much higher "
                     + "than the rest of the image at equal texture (Krawetz 2007).");
 

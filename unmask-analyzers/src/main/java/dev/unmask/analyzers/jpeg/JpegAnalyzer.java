@@ -44,7 +44,7 @@ public final class JpegAnalyzer implements Analyzer {
 
     @Override
     public AnalyzerInfo info() {
-        return new AnalyzerInfo(ID, "JPEG compression traces", "1",
+        return new AnalyzerInfo(ID, "JPEG compression traces", "1.0",
                 "Reads JPEG structure and quantization tables (IJG quality), detects aligned double compression "
                         + "from periodic DCT histograms (Popescu & Farid 2004) and maps singly compressed regions "
                         + "(Bianchi & Piva 2012).");

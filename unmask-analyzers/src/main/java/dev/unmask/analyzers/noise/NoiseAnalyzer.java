@@ -49,7 +49,7 @@ public final class NoiseAnalyzer implements Analyzer {
     /** Opacity of the heatmap in the overlay. */
     static final double OVERLAY_ALPHA = 0.6;
 
-    private static final AnalyzerInfo INFO = new AnalyzerInfo(ID, "Noise residual", "1",
+    private static final AnalyzerInfo INFO = new AnalyzerInfo(ID, "Noise residual", "1.0",
             "Estimates the local noise level from the diagonal wavelet subband and looks for coherent regions "
                     + "whose noise disagrees with the rest of the image (Mahdian & Saic 2009).");
 

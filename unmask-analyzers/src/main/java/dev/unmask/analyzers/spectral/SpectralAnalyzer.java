@@ -47,7 +47,7 @@ public final class SpectralAnalyzer implements Analyzer {
 
     @Override
     public AnalyzerInfo info() {
-        return new AnalyzerInfo(ID, "Spectral up-sampling traces", "1",
+        return new AnalyzerInfo(ID, "Spectral up-sampling traces", "1.0",
                 "Averaged power spectrum of the high-pass luma residual: azimuthal 1-D spectrum (Durall et al., "
                         + "CVPR 2020) and periodic peaks left by up-sampling (Frank et al., ICML 2020; Zhang et al., "
                         + "WIFS 2019).");

@@ -210,11 +210,11 @@ class CloneAnalyzerTest extends AnalyzerContractTest {
     void invalidOptionsAreRejected() {
         Analyzer a = newAnalyzer();
         assertThrows(IllegalArgumentException.class,
-                () -> a.init(new AnalyzerOptions("clone", Map.of("blockSize", "10"))));
+                () -> a.init(new AnalyzerOptions("clone", Map.of("block-size", "10"))));
         assertThrows(IllegalArgumentException.class,
-                () -> a.init(new AnalyzerOptions("clone", Map.of("minShift", "8", "blockSize", "16"))));
+                () -> a.init(new AnalyzerOptions("clone", Map.of("min-shift", "8", "block-size", "16"))));
         assertThrows(IllegalArgumentException.class,
-                () -> a.init(new AnalyzerOptions("clone", Map.of("minCorrelation", "1.5"))));
+                () -> a.init(new AnalyzerOptions("clone", Map.of("min-correlation", "1.5"))));
     }
 
     @Test
