@@ -33,7 +33,8 @@ import java.util.TreeMap;
  *
  * <p>Inputs are made from a real camera photo (testdata/camera-jpeg/sample1.jpg) resized with bicubic
  * interpolation to 1155x866 (1 MP) and 4000x3000 (12 MP) and saved as JPEG quality 90. Each measurement runs
- * warm-up rounds first; decode and pipeline alternate so that machine noise affects both.
+ * warm-up rounds first; decode and pipeline alternate so that machine noise affects both, and both use the same
+ * number of threads.
  */
 public final class PipelineBenchmark {
     private PipelineBenchmark() {}
@@ -66,6 +67,7 @@ public final class PipelineBenchmark {
     private static void run(String name, List<Path> files, int rounds, int threads) throws Exception {
         FormatDetection formats = new FormatDetection();
         ImageDecoder decoder = new ImageDecoder(new StructureGuard(MediaLimits.DEFAULT));
+        java.util.concurrent.ExecutorService decodePool = java.util.concurrent.Executors.newFixedThreadPool(threads);
         try (AnalyzerSet set = AnalyzerSet.load(Set.of(), Set.of(), Map.of())) {
             ScanPipeline pipeline = new ScanPipeline(set, new ScanSettings(threads, MediaLimits.DEFAULT, 400_000_000L, false, false),
                     VerdictFusion.defaults());
@@ -76,10 +78,17 @@ public final class PipelineBenchmark {
             for (int r = 0; r < rounds + 1; r++) {
                 long t0 = System.nanoTime();
                 long checksum = 0;
+                // decode on the same number of threads as the pipeline, so the ratio compares like with like
+                List<java.util.concurrent.Future<Integer>> decoded = new ArrayList<>();
                 for (Path p : files) {
-                    LoadedMedia m = LoadedMedia.read(p, formats, MediaLimits.DEFAULT);
-                    BufferedImage img = decoder.decode(m.bytes());
-                    checksum += Planes.rgbPixels(img)[0];
+                    decoded.add(decodePool.submit(() -> {
+                        LoadedMedia m = LoadedMedia.read(p, formats, MediaLimits.DEFAULT);
+                        BufferedImage img = decoder.decode(m.bytes());
+                        return Planes.rgbPixels(img)[0];
+                    }));
+                }
+                for (var f : decoded) {
+                    checksum += f.get();
                 }
                 long t1 = System.nanoTime();
                 List<FileResult> results = new ArrayList<>();
@@ -119,6 +128,8 @@ public final class PipelineBenchmark {
                     System.out.printf(Locale.ROOT, "    %-10s (not applicable to JPEG)%n", a.info().id());
                 }
             }
+        } finally {
+            decodePool.shutdownNow();
         }
     }
 }

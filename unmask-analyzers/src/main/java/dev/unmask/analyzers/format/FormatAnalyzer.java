@@ -62,7 +62,7 @@ public final class FormatAnalyzer implements Analyzer {
         Set<String> expected = EXTENSIONS.get(media.type().id());
         StringBuilder summary = new StringBuilder("format " + media.type().id() + " detected from the file's bytes");
         if (!ext.isEmpty() && !expected.contains(ext)) {
-            findings.add(Finding.info("format.extension_mismatch")
+            findings.add(Finding.info("format.extension-mismatch")
                     .title("The extension ." + ext + " does not match the content, which is " + media.type().id().toUpperCase(Locale.ROOT))
                     .detail("Unmask identifies formats from magic bytes. A mismatch often means a renamed or re-exported file; "
                             + "it is not by itself evidence of manipulation.")
@@ -73,7 +73,7 @@ public final class FormatAnalyzer implements Analyzer {
         }
         long trailing = trailingBytes(media.type(), media.bytes());
         if (trailing >= minTrailingBytes) {
-            findings.add(Finding.info("format.trailing_data")
+            findings.add(Finding.info("format.trailing-data")
                     .title(trailing + " bytes follow the end-of-image marker")
                     .detail("Data after the end of the image is ignored by viewers. Some cameras and apps append data "
                             + "(e.g. Samsung, Google motion photos); it can also hide another file.")

@@ -35,7 +35,7 @@ class FormatAnalyzerTest extends AnalyzerContractTest {
         byte[] png = Files.readAllBytes(TestData.file("photos/chelsea.png"));
         AnalyzerResult r = initialised().analyze(TestData.media("cat.jpg", png));
         Finding f = r.findings().get(0);
-        assertEquals("format.extension_mismatch", f.code());
+        assertEquals("format.extension-mismatch", f.code());
         assertEquals("jpg", f.values().get("extension"));
         assertEquals("png", f.values().get("detected"));
     }
@@ -46,7 +46,7 @@ class FormatAnalyzerTest extends AnalyzerContractTest {
         byte[] withTail = Arrays.copyOf(jpg, jpg.length + 1000);
         Arrays.fill(withTail, jpg.length, withTail.length, (byte) 'A');
         AnalyzerResult r = initialised().analyze(TestData.media("rocket.jpg", withTail));
-        Finding f = r.findings().stream().filter(x -> x.code().equals("format.trailing_data")).findFirst().orElseThrow();
+        Finding f = r.findings().stream().filter(x -> x.code().equals("format.trailing-data")).findFirst().orElseThrow();
         assertEquals(1000L, f.values().get("trailing_bytes"));
         byte[] png = Files.readAllBytes(TestData.file("bad-images/text_after_idat.png"));
         assertEquals(0, FormatAnalyzer.trailingBytes(dev.unmask.api.MediaType.PNG, png));

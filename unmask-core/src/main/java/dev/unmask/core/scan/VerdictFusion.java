@@ -17,7 +17,8 @@ import java.util.TreeMap;
 /**
  * Combines findings into a {@link Verdict}. Transparent by design: every weight and threshold lives in
  * {@code fusion.properties}; per direction the weighted scores combine by noisy-OR; the label follows fixed
- * thresholds; and the drivers list shows each finding's contribution. Thread-safe and immutable.
+ * thresholds; and the drivers list shows each finding's contribution. A file is called likely authentic only when
+ * the authenticity score reaches its threshold and exceeds the strongest contrary score. Thread-safe and immutable.
  */
 public final class VerdictFusion {
     private final Map<String, Double> weights;
@@ -90,6 +91,10 @@ public final class VerdictFusion {
         }
     }
 
+    private static double snap(double x) {
+        return Math.round(x * 1e9) / 1e9;
+    }
+
     /** The thresholds, for documentation in reports: decide, inconclusive, authentic. */
     public double[] thresholds() {
         return new double[] {decide, inconclusive, authenticMin};
@@ -136,9 +141,10 @@ public final class VerdictFusion {
         }
         drivers.sort(Comparator.comparingDouble(Verdict.Driver::contribution).reversed()
                 .thenComparing(Verdict.Driver::code));
-        double syn = 1 - keep[0];
-        double man = 1 - keep[1];
-        double auth = 1 - keep[2];
+        // rounded to 1e-9 so that, e.g., 0.25 x 0.8 compares equal to a 0.2 threshold despite binary fractions
+        double syn = snap(1 - keep[0]);
+        double man = snap(1 - keep[1]);
+        double auth = snap(1 - keep[2]);
         if (error != null) {
             String reason = "could not be analysed: " + error.message();
             return new Verdict(Label.NOT_APPLICABLE, 0, syn, man, auth, reason, drivers, checked, notChecked);
@@ -162,16 +168,21 @@ public final class VerdictFusion {
                     "Some evidence (synthetic %.2f, manipulated %.2f) but below the decision threshold %.2f; examine the drivers. Checked: %s.",
                     syn, man, decide, checks), drivers, checked, notChecked);
         }
-        if (auth >= authenticMin) {
+        if (auth >= authenticMin && auth > top) {
+            String contrary = top > 0
+                    ? String.format(Locale.ROOT, "only weak contrary signals (synthetic %.2f, manipulated %.2f)", syn, man)
+                    : "no signal of manipulation or synthesis";
             return new Verdict(Label.AUTHENTIC, auth * (1 - top), syn, man, auth, String.format(Locale.ROOT,
-                    "Positive authenticity evidence (%.2f) and no signal of manipulation or synthesis from: %s.", auth, checks),
+                    "Positive authenticity evidence (%.2f) outweighs %s from: %s.", auth, contrary, checks),
                     drivers, checked, notChecked);
         }
         String quiet = top > 0
                 ? String.format(Locale.ROOT, "Only weak signals (synthetic %.2f, manipulated %.2f, below %.2f) from: %s",
                         syn, man, inconclusive, checks)
                 : "No signal of manipulation or synthesis from: " + checks;
-        String vouch = auth > 0
+        String vouch = auth >= authenticMin
+                ? String.format(Locale.ROOT, "; authenticity evidence (%.2f) does not outweigh them, so the file is not called authentic.", auth)
+                : auth > 0
                 ? String.format(Locale.ROOT, "; authenticity evidence (%.2f) is below %.2f, so the file is not called authentic.", auth, authenticMin)
                 : "; but nothing vouches for the file either (no camera traces or provenance), so it is not called authentic.";
         return new Verdict(Label.INCONCLUSIVE, top, syn, man, auth, quiet + vouch, drivers, checked, notChecked);

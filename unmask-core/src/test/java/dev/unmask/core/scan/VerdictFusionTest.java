@@ -65,6 +65,23 @@ class VerdictFusionTest {
     }
 
     @Test
+    void thresholdsAreReachedExactlyDespiteBinaryFractions() {
+        // metadata weight 0.8 x camera score 0.25 must reach the 0.2 authenticity threshold
+        Verdict v = fusion.fuse(List.of(run("metadata", f("metadata.camera", Evidence.AUTHENTIC, 0.25))), null);
+        assertEquals(0.2, v.authentic(), 0);
+        assertEquals(Label.AUTHENTIC, v.label());
+    }
+
+    @Test
+    void weakContraryEvidenceStrongerThanTheAuthenticityEvidenceKeepsItInconclusive() {
+        Verdict v = fusion.fuse(List.of(run("metadata", f("metadata.camera", Evidence.AUTHENTIC, 0.25),
+                f("metadata.editing-software", Evidence.MANIPULATED, 0.4))), null);
+        assertEquals(0.24, v.manipulated(), 1e-9);
+        assertEquals(Label.INCONCLUSIVE, v.label());
+        assertTrue(v.reason().contains("does not outweigh"), v.reason());
+    }
+
+    @Test
     void errorsAndEmptyRunsAreNotApplicable() {
         assertEquals(Label.NOT_APPLICABLE, fusion.fuse(List.of(), new FileError("truncated", "cut")).label());
         Verdict v = fusion.fuse(List.of(new AnalyzerRun(new AnalyzerInfo("ela", "ela", "1", "d"),
