@@ -1,20 +1,9 @@
 package dev.unmask.analyzers.ela;
 
+import dev.unmask.core.imaging.Codecs;
 import dev.unmask.core.imaging.FloatPlane;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Iterator;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageInputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * The error level map of error level analysis (Krawetz, "A Picture's Worth", Black Hat 2007): the image is
@@ -73,7 +62,7 @@ final class ErrorLevelMap {
         for (int i = 0; i < y.length; i++) {
             g0[i] = (byte) Math.max(0, Math.min(255, Math.round(y[i])));
         }
-        byte[] g1 = greyBytes(decode(encode(grey, quality)), w, h);
+        byte[] g1 = greyBytes(Codecs.decodeOwnJpeg(Codecs.jpeg(grey, quality)), w, h);
 
         int bw = w / BLOCK;
         int bh = h / BLOCK;
@@ -115,55 +104,6 @@ final class ErrorLevelMap {
         }
         double mean = err.length == 0 ? 0 : total / (err.length * per);
         return new ErrorLevelMap(err, tex, bw, bh, mean, new FloatPlane(tw, th, thumb));
-    }
-
-    /** Encodes a grey image with the JDK's JPEG writer (deterministic across runs), quality on the IJG scale. */
-    private static byte[] encode(BufferedImage grey, int quality) {
-        ImageWriter w = pick(ImageIO.getImageWritersByFormatName("jpeg"));
-        if (w == null) {
-            throw new IllegalStateException("no JPEG writer");
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (MemoryCacheImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
-            w.setOutput(ios);
-            ImageWriteParam p = w.getDefaultWriteParam();
-            p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            p.setCompressionQuality(quality / 100f);
-            w.write(null, new IIOImage(grey, null, null), p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            w.dispose();
-        }
-        return out.toByteArray();
-    }
-
-    /** Decodes our own re-save with the JDK's JPEG reader (any reader as a fallback). */
-    private static BufferedImage decode(byte[] jpeg) {
-        ImageReader r = pick(ImageIO.getImageReadersByFormatName("jpeg"));
-        if (r == null) {
-            throw new IllegalStateException("no JPEG reader");
-        }
-        try (MemoryCacheImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(jpeg))) {
-            r.setInput(in);
-            return r.read(0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            r.dispose();
-        }
-    }
-
-    /** The JDK's implementation when present (its output is identical across runs and machines), else the first. */
-    private static <T> T pick(Iterator<T> it) {
-        T chosen = null;
-        while (it.hasNext()) {
-            T c = it.next();
-            if (chosen == null || c.getClass().getName().startsWith("com.sun.")) {
-                chosen = c;
-            }
-        }
-        return chosen;
     }
 
     /** The 8-bit grey samples of a decoded single-channel image. */

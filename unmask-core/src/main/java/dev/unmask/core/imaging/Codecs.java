@@ -9,7 +9,9 @@ import java.util.Iterator;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageReader;
 import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /** In-memory PNG and JPEG encoding with fixed, documented settings. */
@@ -31,22 +33,16 @@ public final class Codecs {
 
     /**
      * Encodes as baseline JPEG at {@code quality} (1..100, the IJG scale: the standard Annex K tables scaled as
-     * libjpeg does) with 4:2:0 chroma subsampling, the JDK encoder's default.
+     * libjpeg does) with the JDK's encoder, whose output is identical across runs and machines. Grey images
+     * ({@code TYPE_BYTE_GRAY}) are written as one-channel JPEGs; anything else as RGB with 4:2:0 chroma
+     * subsampling, the encoder's default.
      */
     public static byte[] jpeg(BufferedImage img, int quality) {
         if (quality < 1 || quality > 100) {
             throw new IllegalArgumentException("JPEG quality must be in 1..100: " + quality);
         }
-        BufferedImage rgb = Planes.toRgb(img);
-        Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName("jpeg");
-        ImageWriter w = null;
-        while (it.hasNext()) {
-            ImageWriter c = it.next();
-            // prefer the JDK's writer: its output is identical across runs and machines
-            if (w == null || c.getClass().getName().startsWith("com.sun.")) {
-                w = c;
-            }
-        }
+        BufferedImage src = img.getType() == BufferedImage.TYPE_BYTE_GRAY ? img : Planes.toRgb(img);
+        ImageWriter w = jdkFirst(ImageIO.getImageWritersByFormatName("jpeg"));
         if (w == null) {
             throw new IllegalStateException("no JPEG writer");
         }
@@ -56,13 +52,44 @@ public final class Codecs {
             ImageWriteParam p = w.getDefaultWriteParam();
             p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
             p.setCompressionQuality(quality / 100f);
-            w.write(null, new IIOImage(rgb, null, null), p);
+            w.write(null, new IIOImage(src, null, null), p);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             w.dispose();
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Decodes a JPEG this process wrote itself with {@link #jpeg} (trusted, in-memory data only), with the JDK's
+     * reader, keeping its colour model: a one-channel JPEG decodes to {@code TYPE_BYTE_GRAY}.
+     */
+    public static BufferedImage decodeOwnJpeg(byte[] jpeg) {
+        ImageReader r = jdkFirst(ImageIO.getImageReadersByFormatName("jpeg"));
+        if (r == null) {
+            throw new IllegalStateException("no JPEG reader");
+        }
+        try (MemoryCacheImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(jpeg))) {
+            r.setInput(in);
+            return r.read(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            r.dispose();
+        }
+    }
+
+    /** The JDK's implementation when present (deterministic across machines), else the first offered. */
+    private static <T> T jdkFirst(Iterator<T> it) {
+        T chosen = null;
+        while (it.hasNext()) {
+            T c = it.next();
+            if (chosen == null || c.getClass().getName().startsWith("com.sun.")) {
+                chosen = c;
+            }
+        }
+        return chosen;
     }
 
     /** Decodes bytes produced by {@link #png} or {@link #jpeg} (trusted, in-process data only). */
