@@ -52,7 +52,7 @@ final class HtmlStyle {
             table{border-collapse:collapse;width:100%;margin:6px 0}
             th,td{border-bottom:1px solid #e2e4e8;padding:4px 6px;text-align:left;vertical-align:top}
             th{background:#eef0f3;font-weight:600;font-size:12.5px}
-            td.path{word-break:break-all;max-width:340px}
+            td.path{word-break:break-all;min-width:200px;max-width:340px}
             td.n,th.n{text-align:right;white-space:nowrap}
             .badge{display:inline-block;color:#fff;border-radius:10px;padding:1px 9px;font-size:12.5px;font-weight:600;white-space:nowrap}
             .ev{display:inline-block;border:1px solid #888;border-radius:4px;padding:0 6px;font-size:12px;white-space:nowrap}
