@@ -14,6 +14,7 @@ import dev.unmask.api.Evidence;
 import dev.unmask.api.Finding;
 import dev.unmask.core.imaging.Codecs;
 import dev.unmask.testkit.AnalyzerContractTest;
+import dev.unmask.testkit.Findings;
 import dev.unmask.testkit.Golden;
 import dev.unmask.testkit.TestData;
 import java.awt.image.BufferedImage;
@@ -52,7 +53,7 @@ class ElaAnalyzerTest extends AnalyzerContractTest {
         for (String f : fixtures) {
             AnalyzerResult r = a.analyze(TestData.media(f));
             assertEquals(AnalyzerResult.Status.OK, r.status(), f);
-            assertTrue(manipulatedScore(r) < 0.3, f + " scored " + manipulatedScore(r) + ": " + r.summary());
+            assertTrue(Findings.maxScore(r, Evidence.MANIPULATED) < 0.3, f + " scored " + Findings.maxScore(r, Evidence.MANIPULATED) + ": " + r.summary());
         }
     }
 
@@ -80,15 +81,15 @@ class ElaAnalyzerTest extends AnalyzerContractTest {
         AnalyzerResult spliced = a.analyze(TestData.media("spliced.jpg", Codecs.jpeg(comp, 95)));
         AnalyzerResult clean = a.analyze(TestData.media("clean.jpg", Codecs.jpeg(base, 95)));
 
-        Finding region = find(spliced, "ela.high-error-region");
+        Finding region = Findings.find(spliced, "ela.high-error-region");
         assertNotNull(region, spliced.summary());
         @SuppressWarnings("unchecked")
         List<Integer> box = (List<Integer>) region.values().get("box");
-        double iou = iou(box, PX, PY, PW, PH);
+        double iou = Findings.iou(box, PX, PY, PW, PH);
         assertTrue(iou > 0.7, "region " + box + " should cover the pasted rectangle, IoU " + iou);
         assertTrue(region.score() >= 0.3 && region.score() <= ElaSettings.DEFAULTS.scoreCap(), "score " + region.score());
-        assertTrue(region.score() > manipulatedScore(clean) + 0.25, spliced.summary() + " vs " + clean.summary());
-        assertNull(find(clean, "ela.high-error-region"), clean.summary());
+        assertTrue(region.score() > Findings.maxScore(clean, Evidence.MANIPULATED) + 0.25, spliced.summary() + " vs " + clean.summary());
+        assertNull(Findings.find(clean, "ela.high-error-region"), clean.summary());
     }
 
     @Test
@@ -104,44 +105,9 @@ class ElaAnalyzerTest extends AnalyzerContractTest {
         Analyzer a = initialised();
         StringBuilder sb = new StringBuilder();
         for (String f : List.of("camera-jpeg/sample1.jpg", "photos/rocket.jpg")) {
-            sb.append("# ").append(f).append('\n').append(normalise(a.analyze(TestData.media(f))));
+            sb.append("# ").append(f).append('\n').append(Golden.describe(a.analyze(TestData.media(f))));
         }
         Golden.assertMatches("ela.txt", sb.toString());
-    }
-
-    static String normalise(AnalyzerResult r) {
-        StringBuilder sb = new StringBuilder(r.status().toString()).append('\n');
-        for (Finding f : r.findings()) {
-            sb.append(f.code()).append(' ').append(f.evidence()).append(' ')
-                    .append(String.format(java.util.Locale.ROOT, "%.2f", f.score())).append('\n');
-            f.values().forEach((k, v) -> sb.append("  ").append(k).append('=').append(round(v)).append('\n'));
-            f.artifacts().forEach(art -> sb.append("  artifact ").append(art.name()).append(' ').append(art.kind())
-                    .append(' ').append(art.width()).append('x').append(art.height()).append('\n'));
-        }
-        return sb.toString();
-    }
-
-    private static String round(Object v) {
-        if (v instanceof Double d) {
-            return String.format(java.util.Locale.ROOT, "%.3g", d);
-        }
-        return String.valueOf(v);
-    }
-
-    static double manipulatedScore(AnalyzerResult r) {
-        return r.findings().stream().filter(f -> f.evidence() == Evidence.MANIPULATED).mapToDouble(Finding::score)
-                .max().orElse(0);
-    }
-
-    static Finding find(AnalyzerResult r, String code) {
-        return r.findings().stream().filter(f -> f.code().equals(code)).findFirst().orElse(null);
-    }
-
-    static double iou(List<Integer> box, int x, int y, int w, int h) {
-        int ix = Math.max(0, Math.min(box.get(0) + box.get(2), x + w) - Math.max(box.get(0), x));
-        int iy = Math.max(0, Math.min(box.get(1) + box.get(3), y + h) - Math.max(box.get(1), y));
-        double inter = (double) ix * iy;
-        return inter / ((double) box.get(2) * box.get(3) + (double) w * h - inter);
     }
 
     static BufferedImage copy(BufferedImage img) {

@@ -13,6 +13,7 @@ import dev.unmask.api.Finding;
 import dev.unmask.api.MediaType;
 import dev.unmask.core.imaging.Codecs;
 import dev.unmask.testkit.AnalyzerContractTest;
+import dev.unmask.testkit.Findings;
 import dev.unmask.testkit.Golden;
 import dev.unmask.testkit.TestData;
 import java.awt.image.BufferedImage;
@@ -50,10 +51,6 @@ class JpegAnalyzerTest extends AnalyzerContractTest {
         }
     }
 
-    private static Finding find(AnalyzerResult r, String code) {
-        return r.findings().stream().filter(f -> f.code().equals(code)).findFirst().orElse(null);
-    }
-
     private static double num(Finding f, String key) {
         return ((Number) f.values().get(key)).doubleValue();
     }
@@ -62,7 +59,7 @@ class JpegAnalyzerTest extends AnalyzerContractTest {
     void qualityEstimateEqualsTheEncoderQuality() throws Exception {
         BufferedImage src = photo("coffee");
         for (int q : new int[] {50, 75, 90}) {
-            Finding f = find(run("coffee-" + q + ".jpg", Codecs.jpeg(src, q)), "jpeg.quality");
+            Finding f = Findings.find(run("coffee-" + q + ".jpg", Codecs.jpeg(src, q)), "jpeg.quality");
             assertNotNull(f);
             assertEquals(q, num(f, "lumaQuality"), 1.0, "luma quality at q=" + q);
             assertEquals(q, num(f, "chromaQuality"), 1.0, "chroma quality at q=" + q);
@@ -75,13 +72,13 @@ class JpegAnalyzerTest extends AnalyzerContractTest {
     void standardFlagSeparatesLibjpegFromCustomTables() throws Exception {
         // the camera fixtures were re-saved by paint.net with libjpeg-style tables (checked: exact IJG q60)
         for (int i = 1; i <= 6; i++) {
-            Finding f = find(run("s.jpg", Files.readAllBytes(TestData.file("camera-jpeg/sample" + i + ".jpg"))),
+            Finding f = Findings.find(run("s.jpg", Files.readAllBytes(TestData.file("camera-jpeg/sample" + i + ".jpg"))),
                     "jpeg.quality");
             assertEquals(Boolean.TRUE, f.values().get("standard"), "sample" + i);
             assertEquals(60.0, num(f, "lumaQuality"), "sample" + i);
         }
         // rocket.jpg carries its own tables, close to IJG 96 but not equal
-        Finding f = find(run("r.jpg", Files.readAllBytes(TestData.file("photos/rocket.jpg"))), "jpeg.quality");
+        Finding f = Findings.find(run("r.jpg", Files.readAllBytes(TestData.file("photos/rocket.jpg"))), "jpeg.quality");
         assertEquals(Boolean.FALSE, f.values().get("standard"));
         assertTrue(num(f, "lumaMeanDeviation") > 0);
     }
@@ -90,13 +87,13 @@ class JpegAnalyzerTest extends AnalyzerContractTest {
     void singleCompressionScoresLowAndDoubleCompressionHigh() throws Exception {
         BufferedImage src = photo("astronaut");
         AnalyzerResult once = run("once.jpg", Codecs.jpeg(src, 90));
-        Finding single = find(once, "jpeg.double-compression");
+        Finding single = Findings.find(once, "jpeg.double-compression");
         assertEquals(Evidence.INFO, single.evidence());
         assertTrue(num(single, "gain") < 0.05, "single compression gain " + num(single, "gain"));
-        assertNull(find(once, "jpeg.splice"));
+        assertNull(Findings.find(once, "jpeg.splice"));
 
         byte[] twice = Codecs.jpeg(Codecs.decodeTrusted(Codecs.jpeg(src, 60)), 90);
-        Finding dbl = find(run("twice.jpg", twice), "jpeg.double-compression");
+        Finding dbl = Findings.find(run("twice.jpg", twice), "jpeg.double-compression");
         assertEquals(Evidence.MANIPULATED, dbl.evidence());
         assertTrue(num(dbl, "gain") > 10 * num(single, "gain") && num(dbl, "gain") > 0.3, "gain " + num(dbl, "gain"));
         assertTrue(dbl.score() > 0.2 && dbl.score() <= 0.5, "moderate score " + dbl.score());
@@ -111,7 +108,7 @@ class JpegAnalyzerTest extends AnalyzerContractTest {
             for (Finding f : r.findings()) {
                 assertTrue(f.evidence() == Evidence.INFO || f.score() < 0.5, "sample" + i + ": " + f);
             }
-            assertEquals(Evidence.INFO, find(r, "jpeg.double-compression").evidence(), "sample" + i);
+            assertEquals(Evidence.INFO, Findings.find(r, "jpeg.double-compression").evidence(), "sample" + i);
         }
     }
 
@@ -129,8 +126,8 @@ class JpegAnalyzerTest extends AnalyzerContractTest {
             }
         }
         AnalyzerResult r = run("splice.jpg", Codecs.jpeg(back, 90));
-        assertEquals(Evidence.MANIPULATED, find(r, "jpeg.double-compression").evidence());
-        Finding s = find(r, "jpeg.splice");
+        assertEquals(Evidence.MANIPULATED, Findings.find(r, "jpeg.double-compression").evidence());
+        Finding s = Findings.find(r, "jpeg.splice");
         assertNotNull(s, "splice expected: " + r.summary());
         assertTrue(s.score() >= 0.5 && s.score() <= 0.7, "score " + s.score());
         double iou = iou(num(s, "x"), num(s, "y"), num(s, "width"), num(s, "height"), px, py, pw, ph);
@@ -194,10 +191,10 @@ class JpegAnalyzerTest extends AnalyzerContractTest {
     void trailingDataIsReported() throws Exception {
         byte[] jpg = Codecs.jpeg(photo("chelsea"), 80);
         byte[] withTail = java.util.Arrays.copyOf(jpg, jpg.length + 1234);
-        Finding f = find(run("tail.jpg", withTail), "jpeg.trailing-data");
+        Finding f = Findings.find(run("tail.jpg", withTail), "jpeg.trailing-data");
         assertNotNull(f);
         assertEquals(1234L, ((Number) f.values().get("bytes")).longValue());
-        assertNull(find(run("notail.jpg", jpg), "jpeg.trailing-data"));
+        assertNull(Findings.find(run("notail.jpg", jpg), "jpeg.trailing-data"));
     }
 
     @Test
@@ -214,34 +211,9 @@ class JpegAnalyzerTest extends AnalyzerContractTest {
         for (String fixture : new String[] {"camera-jpeg/sample1.jpg", "photos/rocket.jpg"}) {
             try (Analyzer a = initialised()) {
                 AnalyzerResult r = a.analyze(TestData.media(fixture));
-                Golden.assertMatches("jpeg/" + fixture.replace('/', '_') + ".txt", normalise(r));
+                Golden.assertMatches("jpeg/" + fixture.replace('/', '_') + ".txt", Golden.describe(r));
             }
         }
     }
 
-    private static String normalise(AnalyzerResult r) {
-        StringBuilder sb = new StringBuilder(r.status() + " " + r.summary() + "\n");
-        for (Finding f : r.findings()) {
-            sb.append(f.code()).append(' ').append(f.evidence())
-                    .append(String.format(Locale.ROOT, " %.2f", f.score())).append(" | ").append(f.title()).append('\n');
-            for (Map.Entry<String, Object> e : f.values().entrySet()) {
-                sb.append("  ").append(e.getKey()).append(" = ").append(text(e.getValue())).append('\n');
-            }
-        }
-        return sb.toString();
-    }
-
-    private static String text(Object v) {
-        if (v instanceof double[] d) {
-            StringBuilder sb = new StringBuilder("[");
-            for (int i = 0; i < d.length; i++) {
-                sb.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.3f", d[i]));
-            }
-            return sb.append(']').toString();
-        }
-        if (v instanceof Double d) {
-            return String.format(Locale.ROOT, "%.3f", d);
-        }
-        return String.valueOf(v);
-    }
 }

@@ -12,6 +12,7 @@ import dev.unmask.api.AnalyzerResult;
 import dev.unmask.api.Evidence;
 import dev.unmask.api.Finding;
 import dev.unmask.testkit.AnalyzerContractTest;
+import dev.unmask.testkit.Findings;
 import dev.unmask.testkit.Golden;
 import dev.unmask.testkit.TestData;
 import java.util.List;
@@ -240,19 +241,9 @@ class MetadataAnalyzerTest extends AnalyzerContractTest {
         StringBuilder sb = new StringBuilder();
         for (String f : List.of("ai-metadata/AUTOMATIC1111/automatic1111_cropped.png", "camera-jpeg/sample1.jpg",
                 "c2pa/CA.jpg")) {
-            sb.append("# ").append(f).append('\n').append(normalise(run(f))).append('\n');
+            sb.append("# ").append(f).append('\n').append(Golden.describe(run(f))).append('\n');
         }
         Golden.assertMatches("metadata/findings.txt", sb.toString());
     }
 
-    static String normalise(AnalyzerResult r) {
-        StringBuilder sb = new StringBuilder();
-        for (Finding f : r.findings()) {
-            sb.append(f.code()).append(' ').append(f.evidence()).append(' ')
-                    .append(String.format(Locale.ROOT, "%.3f", f.score())).append('\n');
-            sb.append(f.values().entrySet().stream().map(e -> "  " + e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining("\n"))).append('\n');
-        }
-        return sb.toString();
-    }
 }

@@ -12,6 +12,7 @@ import dev.unmask.api.Evidence;
 import dev.unmask.api.Finding;
 import dev.unmask.core.imaging.Codecs;
 import dev.unmask.testkit.AnalyzerContractTest;
+import dev.unmask.testkit.Findings;
 import dev.unmask.testkit.Golden;
 import dev.unmask.testkit.TestData;
 import java.awt.image.BufferedImage;
@@ -47,7 +48,7 @@ class NoiseAnalyzerTest extends AnalyzerContractTest {
         for (String f : fixtures) {
             AnalyzerResult r = a.analyze(TestData.media(f));
             assertEquals(AnalyzerResult.Status.OK, r.status(), f);
-            assertTrue(manipulatedScore(r) < 0.3, f + " scored " + manipulatedScore(r) + ": " + r.summary());
+            assertTrue(Findings.maxScore(r, Evidence.MANIPULATED) < 0.3, f + " scored " + Findings.maxScore(r, Evidence.MANIPULATED) + ": " + r.summary());
         }
     }
 
@@ -70,15 +71,15 @@ class NoiseAnalyzerTest extends AnalyzerContractTest {
         for (String kind : List.of("png", "jpg")) {
             byte[] bytes = kind.equals("png") ? Codecs.png(comp) : Codecs.jpeg(comp, 95);
             AnalyzerResult spliced = a.analyze(TestData.media("spliced." + kind, bytes));
-        Finding region = find(spliced, "noise.inconsistent-region");
+        Finding region = Findings.find(spliced, "noise.inconsistent-region");
             assertNotNull(region, spliced.summary());
             assertEquals("noisier", region.values().get("direction"));
             @SuppressWarnings("unchecked")
             List<Integer> box = (List<Integer>) region.values().get("box");
-            double iou = iou(box, PX, PY, PW, PH);
+            double iou = Findings.iou(box, PX, PY, PW, PH);
             assertTrue(iou > 0.6, kind + ": region " + box + " should cover the noisy rectangle, IoU " + iou);
             assertTrue(region.score() >= 0.4 && region.score() <= NoiseSettings.DEFAULTS.scoreCap(), kind + " " + region.score());
-            assertTrue(region.score() > manipulatedScore(clean) + 0.3, spliced.summary() + " vs " + clean.summary());
+            assertTrue(region.score() > Findings.maxScore(clean, Evidence.MANIPULATED) + 0.3, spliced.summary() + " vs " + clean.summary());
         }
     }
 
@@ -104,13 +105,13 @@ class NoiseAnalyzerTest extends AnalyzerContractTest {
         Analyzer a = initialised();
         AnalyzerResult uniform = a.analyze(TestData.media("noisy.png", Codecs.png(noisy)));
         AnalyzerResult spliced = a.analyze(TestData.media("patched.png", Codecs.png(comp)));
-        Finding region = find(spliced, "noise.inconsistent-region");
+        Finding region = Findings.find(spliced, "noise.inconsistent-region");
         assertNotNull(region, spliced.summary());
         assertEquals("cleaner", region.values().get("direction"));
         @SuppressWarnings("unchecked")
         List<Integer> box = (List<Integer>) region.values().get("box");
-        assertTrue(iou(box, PX, PY, PW, PH) > 0.6, "region " + box);
-        assertTrue(region.score() > manipulatedScore(uniform) + 0.3, spliced.summary() + " vs " + uniform.summary());
+        assertTrue(Findings.iou(box, PX, PY, PW, PH) > 0.6, "region " + box);
+        assertTrue(region.score() > Findings.maxScore(uniform, Evidence.MANIPULATED) + 0.3, spliced.summary() + " vs " + uniform.summary());
     }
 
     @Test
@@ -126,38 +127,9 @@ class NoiseAnalyzerTest extends AnalyzerContractTest {
         Analyzer a = initialised();
         StringBuilder sb = new StringBuilder();
         for (String f : List.of("camera-jpeg/sample2.jpg", "photos/astronaut.png")) {
-            sb.append("# ").append(f).append('\n').append(normalise(a.analyze(TestData.media(f))));
+            sb.append("# ").append(f).append('\n').append(Golden.describe(a.analyze(TestData.media(f))));
         }
         Golden.assertMatches("noise.txt", sb.toString());
-    }
-
-    static String normalise(AnalyzerResult r) {
-        StringBuilder sb = new StringBuilder(r.status().toString()).append('\n');
-        for (Finding f : r.findings()) {
-            sb.append(f.code()).append(' ').append(f.evidence()).append(' ')
-                    .append(String.format(Locale.ROOT, "%.2f", f.score())).append('\n');
-            f.values().forEach((k, v) -> sb.append("  ").append(k).append('=')
-                    .append(v instanceof Double d ? String.format(Locale.ROOT, "%.3g", d) : String.valueOf(v)).append('\n'));
-            f.artifacts().forEach(art -> sb.append("  artifact ").append(art.name()).append(' ').append(art.kind())
-                    .append(' ').append(art.width()).append('x').append(art.height()).append('\n'));
-        }
-        return sb.toString();
-    }
-
-    static double manipulatedScore(AnalyzerResult r) {
-        return r.findings().stream().filter(f -> f.evidence() == Evidence.MANIPULATED).mapToDouble(Finding::score)
-                .max().orElse(0);
-    }
-
-    static Finding find(AnalyzerResult r, String code) {
-        return r.findings().stream().filter(f -> f.code().equals(code)).findFirst().orElse(null);
-    }
-
-    static double iou(List<Integer> box, int x, int y, int w, int h) {
-        int ix = Math.max(0, Math.min(box.get(0) + box.get(2), x + w) - Math.max(box.get(0), x));
-        int iy = Math.max(0, Math.min(box.get(1) + box.get(3), y + h) - Math.max(box.get(1), y));
-        double inter = (double) ix * iy;
-        return inter / ((double) box.get(2) * box.get(3) + (double) w * h - inter);
     }
 
     static int clamp(int v) {
