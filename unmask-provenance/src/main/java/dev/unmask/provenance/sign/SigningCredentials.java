@@ -48,7 +48,7 @@ public record SigningCredentials(PrivateKey key, List<X509Certificate> chain) {
                 return conv.getPrivateKey(pki);
             }
             if (o instanceof PEMKeyPair kp) {
-                return conv.getKeyPair(kp).getPrivate();
+                return conv.getPrivateKey(kp.getPrivateKeyInfo());
             }
             throw new IOException("no private key in " + pem);
         }

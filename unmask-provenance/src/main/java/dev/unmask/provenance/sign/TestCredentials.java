@@ -29,6 +29,7 @@ import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
@@ -141,7 +142,8 @@ public final class TestCredentials {
      */
     public void writePem(Path dir) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve(KEY_FILE), pem(signerKeys.getPrivate()), StandardCharsets.US_ASCII);
+        Files.writeString(dir.resolve(KEY_FILE),
+                pem(new PemObject("PRIVATE KEY", signerKeys.getPrivate().getEncoded())), StandardCharsets.US_ASCII);
         Files.writeString(dir.resolve(CHAIN_FILE), pem(signerCertificate) + pem(caCertificate),
                 StandardCharsets.US_ASCII);
         Files.writeString(dir.resolve(CA_FILE), pem(caCertificate), StandardCharsets.US_ASCII);

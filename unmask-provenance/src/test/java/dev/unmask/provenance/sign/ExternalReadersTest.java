@@ -91,4 +91,57 @@ class ExternalReadersTest {
             assertFalse(json.contains("\"error\""), json);
         }
     }
+
+    /** c2pa-ts's verdict: success codes and failure codes. */
+    private record Verdict(CBORObject json, Set<String> ok, Set<String> failures) {}
+
+    private static Verdict c2paTs(Path f) throws Exception {
+        String json = ExternalReaders.run(List.of("node", ExternalReaders.c2paTsDir().resolve("validate.mjs").toString(),
+                f.toString()));
+        CBORObject r = CBORObject.FromJSONString(json.substring(json.indexOf('{')));
+        Set<String> ok = new HashSet<>();
+        Set<String> failures = new HashSet<>();
+        CBORObject st = r.get("statuses");
+        for (int i = 0; i < st.size(); i++) {
+            String code = st.get(i).get("code").AsString();
+            (st.get(i).get("success").AsBoolean() ? ok : failures).add(code);
+        }
+        return new Verdict(r, ok, failures);
+    }
+
+    @Test
+    void c2paTsDetectsTamperingAndReadsLargeKeygenAndReplacedManifests() throws Exception {
+        assumeTrue(ExternalReaders.c2paTsInstalled(), "c2pa-ts not installed (npm ci --prefix tools/c2pa-ts)");
+        byte[] signed = SignFixtures.builder(SigningAlgorithm.ES256).build()
+                .sign(SignFixtures.bytes("photos/rocket.jpg"), MediaType.JPEG);
+        byte[] tampered = signed.clone();
+        tampered[tampered.length - 100] ^= 0x01;
+        Path t = dir.resolve("tampered.jpg");
+        Files.write(t, tampered);
+        Verdict v = c2paTs(t);
+        assertTrue(v.failures().contains("assertion.dataHash.mismatch"), "tamper detected: " + v.json());
+        assertFalse(v.json().get("valid").AsBoolean());
+
+        byte[] blob = new byte[150_000];
+        new java.util.Random(3).nextBytes(blob);
+        TestCredentials keygen = TestCredentials.generate(SigningAlgorithm.ED25519);
+        byte[] big = C2paSigner.builder().credentials(keygen.credentials()).algorithm(SigningAlgorithm.ED25519)
+                .action(Action.created(Action.SOURCE_DIGITAL_CAPTURE))
+                .assertion("dev.unmask.blob", CBORObject.NewMap().Add("b", blob)).build()
+                .sign(SignFixtures.bytes("camera-jpeg/sample1.jpg"), MediaType.JPEG);
+        Path b = dir.resolve("big.jpg");
+        Files.write(b, big);
+        Verdict bv = c2paTs(b);
+        assertTrue(bv.json().get("valid").AsBoolean(), "3-segment store with keygen credentials: " + bv.json());
+        assertTrue(bv.ok().contains("assertion.dataHash.match"));
+        assertTrue(bv.json().get("assertions").ToJSONString().contains("\"dev.unmask.blob\""), bv.json().toString());
+
+        byte[] replaced = SignFixtures.builder(SigningAlgorithm.ED25519).replaceExisting(true).build()
+                .sign(SignFixtures.bytes("c2pa/CA.jpg"), MediaType.JPEG);
+        Path r = dir.resolve("replaced.jpg");
+        Files.write(r, replaced);
+        Verdict rv = c2paTs(r);
+        assertTrue(rv.json().get("valid").AsBoolean(), "replaced manifest: " + rv.json());
+        assertEquals("urn:c2pa:" + SignFixtures.MANIFEST_ID, rv.json().get("activeManifest").AsString());
+    }
 }
