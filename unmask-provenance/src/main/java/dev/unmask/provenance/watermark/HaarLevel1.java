@@ -52,6 +52,23 @@ final class HaarLevel1 {
         return out;
     }
 
+    /** The approximation band only (cA of {@link #forward}), same arithmetic. */
+    static double[] approximation(double[] x, int w, int h, boolean f32) {
+        int hw = w / 2;
+        int hh = h / 2;
+        double[] out = new double[hh * hw];
+        double[] lo = new double[w];
+        for (int i = 0; i < hh; i++) {
+            for (int j = 0; j < w; j++) {
+                lo[j] = r(r(C * x[(2 * i + 1) * w + j], f32) + r(C * x[(2 * i) * w + j], f32), f32);
+            }
+            for (int k = 0; k < hw; k++) {
+                out[i * hw + k] = r(r(C * lo[2 * k + 1], f32) + r(C * lo[2 * k], f32), f32);
+            }
+        }
+        return out;
+    }
+
     /** Inverse of {@link #forward} with the two detail bands exchanged, as the library calls it. */
     static double[] inverseSwapped(double[][] bands, int w, int h, boolean f32) {
         int hw = w / 2;

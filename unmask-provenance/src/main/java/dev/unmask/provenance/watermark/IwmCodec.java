@@ -27,11 +27,11 @@ public final class IwmCodec {
     private IwmCodec() {}
 
     /**
-     * Per-block votes (1 when {@code |v| mod 36 > 18}) in the library's block order, or null when the image is too
-     * small. {@code swapRedBlue} reads the image as if its red and blue channels had been exchanged (a pipeline that
-     * passed RGB where the library expects BGR).
+     * The Haar approximation band of the U channel as the library computes it, or null when the image is too small.
+     * {@code swapRedBlue} reads the image as if its red and blue channels had been exchanged (a pipeline that passed
+     * RGB where the library expects BGR).
      */
-    public static byte[] blockVotes(BufferedImage img, IwmMethod method, ColourPath path, boolean swapRedBlue) {
+    public static Band band(BufferedImage img, ColourPath path, boolean swapRedBlue) {
         int w4 = img.getWidth() / QUARTER * QUARTER;
         int h4 = img.getHeight() / QUARTER * QUARTER;
         if ((long) img.getWidth() * img.getHeight() < MIN_PIXELS || w4 == 0 || h4 == 0) {
@@ -39,9 +39,18 @@ public final class IwmCodec {
         }
         boolean f32 = path == ColourPath.FLOAT32;
         double[] u = uPlane(img, w4, h4, f32, swapRedBlue);
-        double[] ll = HaarLevel1.forward(u, w4, h4, f32)[0];
-        int lw = w4 / 2;
-        int lh = h4 / 2;
+        return new Band(HaarLevel1.approximation(u, w4, h4, f32), w4 / 2, h4 / 2);
+    }
+
+    /** Approximation band of the U channel, {@code width x height} row-major. */
+    public record Band(double[] values, int width, int height) {
+    }
+
+    /** Per-block votes (1 when the quantised value mod 36 exceeds 18) in the library's block order. */
+    public static byte[] blockVotes(Band band, IwmMethod method) {
+        int lw = band.width();
+        int lh = band.height();
+        double[] ll = band.values();
         byte[] out = new byte[(lh / BLOCK) * (lw / BLOCK)];
         double[] block = new double[BLOCK * BLOCK];
         int num = 0;
@@ -49,7 +58,7 @@ public final class IwmCodec {
             for (int bj = 0; bj < lw / BLOCK; bj++) {
                 copyBlock(ll, lw, bi, bj, block);
                 double v = method == IwmMethod.DWT_DCT
-                        ? Math.abs(block[maxPosition(block)]) : TopSingular.of(block, BLOCK).sigma;
+                        ? Math.abs(block[maxPosition(block)]) : TopSingular.sigma(block, BLOCK);
                 out[num++] = (byte) (pyMod(v, SCALE) > HALF * SCALE ? 1 : 0);
             }
         }
@@ -74,10 +83,11 @@ public final class IwmCodec {
     /** Decoded bits of an {@code nBits}-bit mark, or null when the image is too small. */
     public static boolean[] decode(BufferedImage img, int nBits, IwmMethod method, ColourPath path,
             boolean swapRedBlue) {
-        byte[] bv = blockVotes(img, method, path, swapRedBlue);
-        if (bv == null || nBits <= 0) {
+        Band band = band(img, path, swapRedBlue);
+        if (band == null || nBits <= 0) {
             return null;
         }
+        byte[] bv = blockVotes(band, method);
         double[] v = votes(bv, nBits);
         boolean[] bits = new boolean[nBits];
         for (int i = 0; i < nBits; i++) {

@@ -9,6 +9,8 @@ package dev.unmask.provenance.watermark;
 final class TopSingular {
     private static final int SWEEPS = 30;
     private static final double EPS = 1e-15;
+    private static final int POWER_ITERATIONS = 200;
+    private static final double POWER_TOLERANCE = 1e-15;
 
     /** The singular value. */
     final double sigma;
@@ -21,6 +23,53 @@ final class TopSingular {
         this.sigma = sigma;
         this.u = u;
         this.v = v;
+    }
+
+    /**
+     * Largest singular value only, by power iteration on {@code B^T B} (fast for the nearly rank-one blocks of a
+     * chroma approximation band), falling back to {@link #of} when it has not converged.
+     */
+    static double sigma(double[] b, int n) {
+        double[] m = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = i; j < n; j++) {
+                double s = 0;
+                for (int k = 0; k < n; k++) {
+                    s += b[k * n + i] * b[k * n + j];
+                }
+                m[i * n + j] = s;
+                m[j * n + i] = s;
+            }
+        }
+        double[] x = new double[n];
+        java.util.Arrays.fill(x, 1);
+        double lambda = 0;
+        double[] y = new double[n];
+        for (int it = 0; it < POWER_ITERATIONS; it++) {
+            double norm = 0;
+            for (int i = 0; i < n; i++) {
+                double s = 0;
+                for (int k = 0; k < n; k++) {
+                    s += m[i * n + k] * x[k];
+                }
+                y[i] = s;
+                norm += s * s;
+            }
+            norm = Math.sqrt(norm);
+            if (norm == 0) {
+                return of(b, n).sigma;
+            }
+            double next = 0;
+            for (int i = 0; i < n; i++) {
+                next += x[i] * y[i];
+                x[i] = y[i] / norm;
+            }
+            if (it > 0 && Math.abs(norm - lambda) <= POWER_TOLERANCE * norm) {
+                return Math.sqrt(norm);
+            }
+            lambda = norm;
+        }
+        return of(b, n).sigma;
     }
 
     /** Top triplet of the {@code n x n} row-major matrix {@code b}. */

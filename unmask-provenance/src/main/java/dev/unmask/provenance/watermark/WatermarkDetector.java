@@ -40,10 +40,11 @@ public final class WatermarkDetector {
         }
         int hyp = hypothesisCount();
         List<KnownWatermark> all = new ArrayList<>();
-        for (IwmMethod m : IwmMethod.values()) {
-            for (ColourPath path : ColourPath.values()) {
-                for (boolean swap : new boolean[] {false, true}) {
-                    byte[] blocks = IwmCodec.blockVotes(img, m, path, swap);
+        for (ColourPath path : ColourPath.values()) {
+            for (boolean swap : new boolean[] {false, true}) {
+                IwmCodec.Band band = IwmCodec.band(img, path, swap);
+                for (IwmMethod m : IwmMethod.values()) {
+                    byte[] blocks = IwmCodec.blockVotes(band, m);
                     for (KnownPayload p : KnownPayload.values()) {
                         boolean[] want = p.bits();
                         double[] votes = IwmCodec.votes(blocks, want.length);
