@@ -37,6 +37,7 @@ class InvisibleWatermarkTest {
                     assertEquals(m, best.method());
                     assertFalse(best.swappedRedBlue());
                     assertTrue(best.agreeing() >= best.totalBits() - 1, best.toString());
+                    assertTrue(best.score() >= 0.8 && best.score() <= 1, best.toString());
                 }
             }
         }
@@ -59,6 +60,7 @@ class InvisibleWatermarkTest {
             KnownScan scan = WatermarkDetector.scan(WatermarkTestImages.load(name));
             assertFalse(scan.tooSmall());
             assertTrue(scan.detections().isEmpty(), name + ": " + scan.message());
+            assertEquals(0.0, scan.hypotheses().get(0).score());
             assertEquals(WatermarkDetector.hypothesisCount(), scan.hypotheses().size());
         }
     }

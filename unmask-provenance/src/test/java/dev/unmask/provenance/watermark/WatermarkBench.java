@@ -21,6 +21,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class WatermarkBench {
     private static final long RUN_ID = 0x0000_1234_5678_9ABCL;
     private static final int RANDOM_KEYS = 50;
+    private static final int TIMING_REPEATS = 3;
+    private static final int BIG_W = 4000;
+    private static final int BIG_H = 3000;
+    private static final int BIG_QUALITY = 90;
 
     @Test
     @EnabledIfSystemProperty(named = "unmask.bench", matches = "true")
@@ -117,20 +121,51 @@ class WatermarkBench {
         }
         sb.append(String.format(Locale.ROOT, "false positives on unmarked photos: %d of %d key/photo pairs "
                 + "(expected %.4f at 2^-16 each)%n", falsePositives, tries, tries / 65536.0));
-        BufferedImage big = WatermarkTestImages.resize(WatermarkTestImages.load("camera-jpeg/sample1.jpg"), 1);
-        big = WatermarkTestImages.resize(big, 4000.0 / big.getWidth());
-        big = WatermarkTestImages.rgb(big.getSubimage(0, 0, 4000, Math.min(3000, big.getHeight())));
-        UnmaskWatermark.embed(big, RUN_ID, key);
-        UnmaskWatermark.detect(big, key);
-        long t0 = System.nanoTime();
-        BufferedImage bigMarked = UnmaskWatermark.embed(big, RUN_ID, key);
-        long t1 = System.nanoTime();
-        UnmaskDetection bd = UnmaskWatermark.detect(bigMarked, key);
-        long t2 = System.nanoTime();
-        WatermarkDetector.scan(bigMarked);
-        long t3 = System.nanoTime();
+        sb.append("\ninvisible-watermark dwtDct \"StableDiffusionV1\" (uint8) best agreement after processing:\n");
+        for (int i = 0; i < originals.size(); i++) {
+            BufferedImage sd = IwmCodec.encode(originals.get(i), KnownPayload.STABLE_DIFFUSION_V1.bits(),
+                    IwmMethod.DWT_DCT, ColourPath.UINT8);
+            sb.append(String.format(Locale.ROOT, "%-26s", WatermarkTestImages.PHOTOS.get(i)));
+            for (var e : attacks.entrySet()) {
+                BufferedImage att = e.getValue().apply(sd);
+                KnownScan scan = WatermarkDetector.scan(att);
+                String cell = "too small";
+                if (!scan.tooSmall()) {
+                    KnownWatermark sd1 = scan.hypotheses().stream()
+                            .filter(h -> h.payload() == KnownPayload.STABLE_DIFFUSION_V1)
+                            .max(java.util.Comparator.comparingInt(KnownWatermark::agreeing)).orElseThrow();
+                    cell = sd1.agreeing() + "/" + sd1.totalBits() + (sd1.detected() ? " ok" : " --");
+                }
+                sb.append(String.format(Locale.ROOT, " %11s", cell));
+            }
+            sb.append("\n");
+        }
+        BufferedImage big = WatermarkTestImages.resizeTo(WatermarkTestImages.load("camera-jpeg/sample1.jpg"),
+                BIG_W, BIG_H);
+        big = WatermarkTestImages.jpeg(big, BIG_QUALITY);
+        long embedNs = Long.MAX_VALUE;
+        long detectNs = Long.MAX_VALUE;
+        long scanNs = Long.MAX_VALUE;
+        BufferedImage bigMarked = null;
+        UnmaskDetection bd = null;
+        for (int rep = 0; rep < TIMING_REPEATS; rep++) {
+            long t0 = System.nanoTime();
+            bigMarked = UnmaskWatermark.embed(big, RUN_ID, key);
+            long t1 = System.nanoTime();
+            bd = UnmaskWatermark.detect(bigMarked, key);
+            long t2 = System.nanoTime();
+            WatermarkDetector.scan(bigMarked);
+            long t3 = System.nanoTime();
+            embedNs = Math.min(embedNs, t1 - t0);
+            detectNs = Math.min(detectNs, t2 - t1);
+            scanNs = Math.min(scanNs, t3 - t2);
+        }
+        long t0 = 0;
+        long t1 = embedNs;
+        long t2 = t1 + detectNs;
+        long t3 = t2 + scanNs;
         sb.append(String.format(Locale.ROOT, "%dx%d: embed %d ms, detect %d ms (found %s), PSNR %.2f dB, "
-                + "invisible-watermark scan %d ms%n", big.getWidth(), big.getHeight(), (t1 - t0) / 1_000_000,
+                + "invisible-watermark scan %d ms (best of 3)%n", big.getWidth(), big.getHeight(), (t1 - t0) / 1_000_000,
                 (t2 - t1) / 1_000_000, bd.detected(), psnr(big, bigMarked), (t3 - t2) / 1_000_000));
         System.out.print(sb);
         Path out = Path.of("target", "watermark-bench.txt");

@@ -35,8 +35,11 @@ final class WatermarkTestImages {
     }
 
     static BufferedImage resize(BufferedImage img, double f) {
-        int w = Math.max(1, (int) Math.round(img.getWidth() * f));
-        int h = Math.max(1, (int) Math.round(img.getHeight() * f));
+        return resizeTo(img, Math.max(1, (int) Math.round(img.getWidth() * f)),
+                Math.max(1, (int) Math.round(img.getHeight() * f)));
+    }
+
+    static BufferedImage resizeTo(BufferedImage img, int w, int h) {
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
