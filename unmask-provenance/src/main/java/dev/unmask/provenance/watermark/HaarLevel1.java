@@ -52,21 +52,16 @@ final class HaarLevel1 {
         return out;
     }
 
-    /** The approximation band only (cA of {@link #forward}), same arithmetic. */
-    static double[] approximation(double[] x, int w, int h, boolean f32) {
-        int hw = w / 2;
-        int hh = h / 2;
-        double[] out = new double[hh * hw];
-        double[] lo = new double[w];
-        for (int i = 0; i < hh; i++) {
-            for (int j = 0; j < w; j++) {
-                lo[j] = r(r(C * x[(2 * i + 1) * w + j], f32) + r(C * x[(2 * i) * w + j], f32), f32);
-            }
-            for (int k = 0; k < hw; k++) {
-                out[i * hw + k] = r(r(C * lo[2 * k + 1], f32) + r(C * lo[2 * k], f32), f32);
-            }
+    /**
+     * One row of the approximation band (cA of {@link #forward}, same arithmetic) from the two image rows
+     * {@code x0} (even) and {@code x1} (odd) of width {@code w}, written to {@code out} from {@code offset}.
+     */
+    static void approximationRow(double[] x0, double[] x1, int w, boolean f32, double[] out, int offset) {
+        for (int k = 0; k < w / 2; k++) {
+            double lo0 = r(r(C * x1[2 * k], f32) + r(C * x0[2 * k], f32), f32);
+            double lo1 = r(r(C * x1[2 * k + 1], f32) + r(C * x0[2 * k + 1], f32), f32);
+            out[offset + k] = r(r(C * lo1, f32) + r(C * lo0, f32), f32);
         }
-        return out;
     }
 
     /** Inverse of {@link #forward} with the two detail bands exchanged, as the library calls it. */

@@ -17,6 +17,8 @@ public final class IwmCodec {
     static final int BLOCK = 4;
     /** The library refuses images with fewer pixels than 256 x 256. */
     public static final int MIN_PIXELS = 256 * 256;
+    /** Smallest side giving one complete 4x4 block of the half-resolution band. */
+    public static final int MIN_SIDE = 8;
     private static final int QUARTER = 4;
     private static final double LOW = 0.25;
     private static final double HALF = 0.5;
@@ -27,7 +29,8 @@ public final class IwmCodec {
     private IwmCodec() {}
 
     /**
-     * The Haar approximation band of the U channel as the library computes it, or null when the image is too small.
+     * The Haar approximation band of the U channel as the library computes it (streamed two rows at a time), or
+     * null when the image is too small (fewer than 65536 pixels or no complete 4x4 block).
      * {@code swapRedBlue} reads the image as if its red and blue channels had been exchanged (a pipeline that passed
      * RGB where the library expects BGR).
      */
@@ -37,9 +40,20 @@ public final class IwmCodec {
         if ((long) img.getWidth() * img.getHeight() < MIN_PIXELS || w4 == 0 || h4 == 0) {
             return null;
         }
+        if (h4 / 2 < BLOCK || w4 / 2 < BLOCK) {
+            return null;
+        }
         boolean f32 = path == ColourPath.FLOAT32;
-        double[] u = uPlane(img, w4, h4, f32, swapRedBlue);
-        return new Band(HaarLevel1.approximation(u, w4, h4, f32), w4 / 2, h4 / 2);
+        int[] buf = new int[w4];
+        double[] u0 = new double[w4];
+        double[] u1 = new double[w4];
+        double[] ll = new double[(w4 / 2) * (h4 / 2)];
+        for (int y = 0; y < h4; y += 2) {
+            uRow(img, y, w4, f32, swapRedBlue, buf, u0);
+            uRow(img, y + 1, w4, f32, swapRedBlue, buf, u1);
+            HaarLevel1.approximationRow(u0, u1, w4, f32, ll, (y / 2) * (w4 / 2));
+        }
+        return new Band(ll, w4 / 2, h4 / 2);
     }
 
     /** Approximation band of the U channel, {@code width x height} row-major. */
@@ -222,28 +236,20 @@ public final class IwmCodec {
         return r < 0 ? r + m : r;
     }
 
-    private static double[] uPlane(BufferedImage img, int w4, int h4, boolean f32, boolean swap) {
-        int[] row = new int[w4];
-        double[] u = new double[w4 * h4];
-        for (int y = 0; y < h4; y++) {
-            img.getRGB(0, y, w4, 1, row, 0, w4);
-            for (int x = 0; x < w4; x++) {
-                int p = row[x];
-                int r = (p >> 16) & BYTE_MASK;
-                int g = (p >> 8) & BYTE_MASK;
-                int b = p & BYTE_MASK;
-                if (swap) {
-                    int t = r;
-                    r = b;
-                    b = t;
-                }
-                if (f32) {
-                    u[y * w4 + x] = OpenCvYuv.uF(b, OpenCvYuv.yF(b, g, r));
-                } else {
-                    u[y * w4 + x] = OpenCvYuv.u8(b, OpenCvYuv.y8(b, g, r));
-                }
+    private static void uRow(BufferedImage img, int y, int w4, boolean f32, boolean swap, int[] buf,
+            double[] out) {
+        img.getRGB(0, y, w4, 1, buf, 0, w4);
+        for (int x = 0; x < w4; x++) {
+            int p = buf[x];
+            int r = (p >> 16) & BYTE_MASK;
+            int g = (p >> 8) & BYTE_MASK;
+            int b = p & BYTE_MASK;
+            if (swap) {
+                int t = r;
+                r = b;
+                b = t;
             }
+            out[x] = f32 ? OpenCvYuv.uF(b, OpenCvYuv.yF(b, g, r)) : OpenCvYuv.u8(b, OpenCvYuv.y8(b, g, r));
         }
-        return u;
     }
 }

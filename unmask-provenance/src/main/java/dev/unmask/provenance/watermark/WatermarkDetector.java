@@ -34,9 +34,10 @@ public final class WatermarkDetector {
 
     /** Every hypothesis with its agreement and probability. */
     public static KnownScan scan(BufferedImage img) {
-        if ((long) img.getWidth() * img.getHeight() < IwmCodec.MIN_PIXELS) {
+        if ((long) img.getWidth() * img.getHeight() < IwmCodec.MIN_PIXELS
+                || img.getWidth() < IwmCodec.MIN_SIDE || img.getHeight() < IwmCodec.MIN_SIDE) {
             return new KnownScan(true, "image too small for invisible-watermark (" + img.getWidth() + "x"
-                    + img.getHeight() + ", needs at least 65536 pixels)", List.of());
+                    + img.getHeight() + ", needs at least 65536 pixels and 8 pixels per side)", List.of());
         }
         int hyp = hypothesisCount();
         List<KnownWatermark> all = new ArrayList<>();

@@ -71,6 +71,10 @@ class InvisibleWatermarkTest {
         assertTrue(scan.tooSmall());
         assertTrue(scan.message().contains("too small"));
         assertTrue(WatermarkDetector.detectKnown(new BufferedImage(3, 1, BufferedImage.TYPE_INT_RGB)).isEmpty());
+        // enough pixels but no complete block: a 40000 x 2 strip
+        assertTrue(WatermarkDetector.scan(new BufferedImage(40000, 2, BufferedImage.TYPE_INT_RGB)).tooSmall());
+        assertTrue(IwmCodec.decode(new BufferedImage(40000, 6, BufferedImage.TYPE_INT_RGB), 8, IwmMethod.DWT_DCT,
+                ColourPath.UINT8, false) == null);
     }
 
     @Test
