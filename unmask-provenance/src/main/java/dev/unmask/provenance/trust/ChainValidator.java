@@ -9,6 +9,9 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
+import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 
 /**
  * Builds a path from an {@code x5chain} (end entity first, RFC 9360) to a trust anchor (C2PA specification 2.2,
@@ -18,6 +21,9 @@ import java.util.Set;
  * chain length times anchor count.
  */
 public final class ChainValidator {
+    private static final String OID_AKI = "2.5.29.35";
+    private static final String OID_SKI = "2.5.29.14";
+
     private ChainValidator() {}
 
     /** Checks {@code chain} against the claim-signer trust configuration of {@code settings}. */
@@ -48,7 +54,7 @@ public final class ChainValidator {
             }
             for (X509Certificate anchor : anchors) {
                 if (anchor.getSubjectX500Principal().equals(cur.getIssuerX500Principal())
-                        && anchor.getBasicConstraints() >= 0 && signedBy(cur, anchor)) {
+                        && anchor.getBasicConstraints() >= 0 && keyIdsCompatible(cur, anchor) && signedBy(cur, anchor)) {
                     return new ChainResult(true, "issued by anchor " + anchor.getSubjectX500Principal().getName());
                 }
             }
@@ -77,6 +83,27 @@ public final class ChainValidator {
             return hashes.contains(Base64.getEncoder().encodeToString(d));
         } catch (GeneralSecurityException e) {
             return false;
+        }
+    }
+
+    /**
+     * False only when the child's authority key identifier and the issuer's subject key identifier are both present
+     * and differ (RFC 5280 section 4.2.1.1), which skips signature checks against same-named foreign anchors.
+     */
+    static boolean keyIdsCompatible(X509Certificate child, X509Certificate issuer) {
+        byte[] aki = child.getExtensionValue(OID_AKI);
+        byte[] ski = issuer.getExtensionValue(OID_SKI);
+        if (aki == null || ski == null) {
+            return true;
+        }
+        try {
+            byte[] akiId = AuthorityKeyIdentifier.getInstance(ASN1OctetString.getInstance(aki).getOctets())
+                    .getKeyIdentifier();
+            byte[] skiId = SubjectKeyIdentifier.getInstance(ASN1OctetString.getInstance(ski).getOctets())
+                    .getKeyIdentifier();
+            return akiId == null || Arrays.equals(akiId, skiId);
+        } catch (RuntimeException e) {
+            return true;
         }
     }
 
