@@ -185,10 +185,10 @@ public final class TimeStamps {
         }
         long ms = 0;
         if (a.getSeconds() != null) {
-            ms += a.getSeconds().longValueExact() * MILLIS_PER_SECOND;
+            ms = Math.multiplyExact(a.getSeconds().longValueExact(), MILLIS_PER_SECOND);
         }
         if (a.getMillis() != null) {
-            ms += a.getMillis().longValueExact();
+            ms = Math.addExact(ms, a.getMillis().longValueExact());
         }
         return Math.max(0, ms);
     }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * test_jpg_bad_signature); the claim signature must not verify either.
  */
 class FixtureSignatureTest {
+    private static final int BATCHES = 7;
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
     private static SignatureOutcome verify(String fixture, TrustSettings trust) throws Exception {
@@ -63,16 +64,21 @@ class FixtureSignatureTest {
         for (String[] c : new String[][] {{"ES256"}, {"PS256"}, {"CA.jpg (PS256 + RFC 3161)"}}) {
             byte[] cose = c[0].equals("ES256") ? es256 : c[0].equals("PS256") ? ps256 : p.signature();
             int warm = 100;
-            int runs = 100;
+            int runs = 40;
             for (int i = 0; i < warm; i++) {
                 assertTrue(v.verify(cose, p.claim(), "u").has(StatusCodes.CLAIM_SIGNATURE_VALIDATED));
             }
-            long t0 = System.nanoTime();
-            for (int i = 0; i < runs; i++) {
-                v.verify(cose, p.claim(), "u");
+            double[] batches = new double[BATCHES];
+            for (int k = 0; k < BATCHES; k++) {
+                long t0 = System.nanoTime();
+                for (int i = 0; i < runs; i++) {
+                    v.verify(cose, p.claim(), "u");
+                }
+                batches[k] = (System.nanoTime() - t0) / 1e6 / runs;
             }
-            double ms = (System.nanoTime() - t0) / 1e6 / runs;
-            System.out.printf("verify %s, %d-byte claim: %.3f ms%n", c[0], p.claim().length, ms);
+            java.util.Arrays.sort(batches);
+            double ms = batches[BATCHES / 2];
+            System.out.printf("verify %s, %d-byte claim: median of batches %.3f ms%n", c[0], p.claim().length, ms);
             assertTrue(ms < 50, c[0] + " took " + ms + " ms");
         }
     }

@@ -63,6 +63,22 @@ class HostileCoseTest {
     }
 
     @Test
+    void hugeDeclaredLengthsAndCountsFailFast() throws Exception {
+        byte[][] inputs = {
+            {(byte) 0x5B, 0x7F, -1, -1, -1, -1, -1, -1, -1, 1, 2, 3},
+            {(byte) 0x9B, 0x7F, -1, -1, -1, -1, -1, -1, -1, 0},
+            {(byte) 0xBB, 0x00, 0x00, 0x00, 0x00, 0x7F, -1, -1, -1, 0, 0},
+            {(byte) 0x84, 0x5A, 0x7F, -1, -1, -1, (byte) 0xA0, (byte) 0xF6, 0x40},
+        };
+        for (byte[] b : inputs) {
+            long t0 = System.nanoTime();
+            SignatureOutcome o = verify(b);
+            assertTrue(o.has(StatusCodes.CLAIM_SIGNATURE_MISMATCH), o.statuses().toString());
+            assertTrue((System.nanoTime() - t0) / 1_000_000 < FAST_MS);
+        }
+    }
+
+    @Test
     void missingOrUnknownAlgorithmIsUnsupported() throws Exception {
         assertTrue(verify(sign1(CBORObject.NewMap(), CBORObject.NewMap()).EncodeToBytes())
                 .has(StatusCodes.ALGORITHM_UNSUPPORTED));

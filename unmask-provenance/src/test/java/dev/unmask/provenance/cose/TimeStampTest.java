@@ -128,4 +128,21 @@ class TimeStampTest {
         tokens.Add(tokens.get(0));
         assertTrue(verify(s.EncodeToBytes(), anchored()).has(StatusCodes.TIME_STAMP_MALFORMED));
     }
+
+    @Test
+    void fuzzedTokensNeverEscape() throws Exception {
+        CBORObject base = CBORObject.DecodeFromBytes(stamped(true, false, SIGNED)).UntagOne();
+        byte[] tok = base.get(1).get("sigTst2").get("tstTokens").get(0).get("val").GetByteString();
+        java.util.Random r = new java.util.Random(7);
+        for (int i = 0; i < 80; i++) {
+            byte[] t = java.util.Arrays.copyOf(tok, i % 3 == 0 ? r.nextInt(tok.length) : tok.length);
+            t[r.nextInt(t.length)] ^= (byte) (1 + r.nextInt(255));
+            CBORObject s = CBORObject.DecodeFromBytes(base.EncodeToBytes());
+            s.get(1).get("sigTst2").get("tstTokens").get(0).set("val", CBORObject.FromObject(t));
+            SignatureOutcome o = verify(s.EncodeToBytes(), anchored());
+            assertFalse(o.has(StatusCodes.GENERAL_ERROR), o.statuses().toString());
+            assertTrue(o.has(StatusCodes.CLAIM_SIGNATURE_VALIDATED));
+            assertTrue(o.statuses().stream().anyMatch(x -> x.code().startsWith("timeStamp.")));
+        }
+    }
 }
