@@ -3,6 +3,7 @@ package dev.unmask.provenance.cose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.unmask.provenance.c2pa.StatusCodes;
@@ -11,6 +12,8 @@ import dev.unmask.testkit.TestData;
 import java.nio.file.Files;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Real claim signatures from the reference implementation's fixtures. CA.jpg must validate; E-sig-CA.jpg has an
@@ -43,6 +46,45 @@ class FixtureSignatureTest {
         assertEquals("PS256", o.algorithm());
         assertEquals("C2PA Signer", o.signerSubject());
         assertTrue(o.trusted());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"C.jpg", "CACA.jpg", "XCA.jpg", "CIE-sig-CA.jpg", "boxhash.jpg",
+        "legacy_ingredient_hash.jpg"})
+    void otherTestSignedFixturesValidate(String fixture) throws Exception {
+        SignatureOutcome o = verify(fixture, TestKeys.testTrust());
+        assertTrue(o.has(StatusCodes.CLAIM_SIGNATURE_VALIDATED), o.statuses().toString());
+        assertTrue(o.has(StatusCodes.SIGNING_CREDENTIAL_TRUSTED), o.statuses().toString());
+        assertTrue(o.has(StatusCodes.TIME_STAMP_VALIDATED), o.statuses().toString());
+        assertFalse(o.statuses().stream().anyMatch(x -> x.kind() == dev.unmask.provenance.c2pa.StatusKind.FAILURE),
+                o.statuses().toString());
+    }
+
+    /** The reference implementation reports timeStamp.malformed for CA_ct.jpg (sdk/tests/test_failures.rs). */
+    @Test
+    void changedTimeStampIsMalformedButSignatureValid() throws Exception {
+        SignatureOutcome o = verify("CA_ct.jpg", TestKeys.testTrust());
+        assertTrue(o.has(StatusCodes.TIME_STAMP_MALFORMED), o.statuses().toString());
+        assertTrue(o.has(StatusCodes.CLAIM_SIGNATURE_VALIDATED), o.statuses().toString());
+        assertNull(o.signingTime());
+    }
+
+    /** An ECDSA signature in DER form: the reference implementation rejects it as signingCredential.invalid. */
+    @Test
+    void derEcdsaFixtureIsInvalid() throws Exception {
+        SignatureOutcome o = verify("no_alg.jpg", TestKeys.testTrust());
+        assertTrue(o.has(StatusCodes.SIGNING_CREDENTIAL_INVALID), o.statuses().toString());
+        assertTrue(o.has(StatusCodes.CLAIM_SIGNATURE_MISMATCH));
+    }
+
+    /** A production (Adobe) credential with a stapled OCSP response, not in the test trust bundle. */
+    @Test
+    void ocspFixtureIsUntrustedAndOcspSkipped() throws Exception {
+        SignatureOutcome o = verify("ocsp.jpg", TestKeys.testTrust());
+        assertTrue(o.has(StatusCodes.SIGNING_CREDENTIAL_OCSP_SKIPPED), o.statuses().toString());
+        assertTrue(o.has(StatusCodes.SIGNING_CREDENTIAL_UNTRUSTED));
+        assertTrue(o.has(StatusCodes.CLAIM_SIGNATURE_VALIDATED));
+        assertEquals("Adobe Inc.", o.signerOrganization());
     }
 
     @Test
