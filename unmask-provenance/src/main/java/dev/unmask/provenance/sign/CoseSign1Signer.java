@@ -35,7 +35,6 @@ public final class CoseSign1Signer {
     /** Unprotected header label C2PA uses for padding (C2PA 2.2 section 13.2.1). */
     public static final String HEADER_PAD = "pad";
     /** Sig_structure context string for COSE_Sign1. */
-    public static final String CONTEXT_SIGNATURE1 = "Signature1";
 
     private final SigningAlgorithm algorithm;
     private final PrivateKey key;
@@ -65,14 +64,9 @@ public final class CoseSign1Signer {
         return protectedHeader.clone();
     }
 
-    /** The Sig_structure to be signed for {@code payload} (RFC 9052 section 4.4). */
+    /** The Sig_structure to be signed for {@code payload} (RFC 9052 section 4.4); shared with the verifier. */
     public static byte[] sigStructure(byte[] protectedHeader, byte[] payload) {
-        CBORObject s = CBORObject.NewArray();
-        s.Add(CONTEXT_SIGNATURE1);
-        s.Add(CBORObject.FromObject(protectedHeader));
-        s.Add(CBORObject.FromObject(new byte[0]));
-        s.Add(CBORObject.FromObject(payload));
-        return s.EncodeToBytes();
+        return dev.unmask.provenance.cose.SigStructures.signature1(protectedHeader, payload);
     }
 
     /**
