@@ -1,7 +1,7 @@
 package dev.unmask.provenance.c2pa;
 
 import dev.unmask.provenance.bmff.BmffBox;
-import dev.unmask.provenance.bmff.BmffBoxes;
+import dev.unmask.provenance.bmff.BmffTree;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -21,6 +21,8 @@ final class HardBindings {
     static final String BOXES_HASH = "c2pa.hash.boxes";
     private static final String BMFF_V2_SUFFIX = ".v2";
     private static final String BMFF_V3_SUFFIX = ".v3";
+    private static final int FLAG_BYTES = 3;
+    private static final int FULL_BOX_BYTES = 4;
 
     private HardBindings() {}
 
@@ -89,9 +91,9 @@ final class HardBindings {
             return new ValidationStatus(StatusCodes.ASSERTION_BMFF_HASH_MALFORMED, url,
                     "BMFF hash without a file hash (Merkle trees are not verified by this reader)");
         }
-        List<BmffBox> boxes;
+        List<BmffTree.Node> nodes;
         try {
-            boxes = BmffBoxes.topLevel(asset, limits.maxBoxes());
+            nodes = BmffTree.walk(asset, limits.maxBoxes(), limits.maxDepth());
         } catch (IllegalArgumentException e) {
             return new ValidationStatus(StatusCodes.ASSERTION_BMFF_HASH_MISMATCH, url, "asset is not valid BMFF: " + e.getMessage());
         }
@@ -101,18 +103,19 @@ final class HardBindings {
         }
         List<RangeHasher.Range> ranges = new ArrayList<>();
         List<Long> markers = new ArrayList<>();
-        for (BmffBox b : boxes) {
-            boolean excluded = false;
+        for (BmffTree.Node n : nodes) {
+            boolean whole = false;
             for (Object e : ex) {
-                if (e instanceof Map<?, ?> em && matches(em, b, asset)) {
-                    excluded = true;
+                if (e instanceof Map<?, ?> em && matches(em, n, asset)) {
+                    whole |= exclude(em, n.box(), ranges);
                 }
             }
-            if (excluded) {
-                ranges.add(new RangeHasher.Range(b.offset(), b.length()));
-            } else {
-                markers.add(b.offset());
+            if (n.topLevel() && !whole) {
+                markers.add(n.box().offset());
             }
+        }
+        if (ranges.size() > limits.maxExclusions()) {
+            return new ValidationStatus(StatusCodes.ASSERTION_BMFF_HASH_MALFORMED, url, "too many excluded ranges");
         }
         byte[] actual = RangeHasher.hash(alg, asset, ranges, offsets ? markers : List.of());
         return Arrays.equals(actual, expected)
@@ -121,9 +124,22 @@ final class HardBindings {
     }
 
     /** Whether a top-level box matches an exclusion: xpath {@code /type}, optional length and data values. */
-    private static boolean matches(Map<?, ?> e, BmffBox b, byte[] asset) {
-        if (!(e.get("xpath") instanceof String xpath) || !xpath.equals("/" + b.type())) {
+    private static boolean matches(Map<?, ?> e, BmffTree.Node n, byte[] asset) {
+        BmffBox b = n.box();
+        if (!(e.get("xpath") instanceof String xpath) || !xpath.equals(n.path())) {
             return false;
+        }
+        if (e.get("version") instanceof Long v && b.length() > b.headerLength() && v != (asset[(int) b.offset() + b.headerLength()] & 0xff)) {
+            return false;
+        }
+        if (e.get("flags") instanceof byte[] f && f.length >= FLAG_BYTES && b.length() >= b.headerLength() + FULL_BOX_BYTES) {
+            int at = (int) b.offset() + b.headerLength() + 1;
+            int boxFlags = ((asset[at] & 0xff) << 16) | ((asset[at + 1] & 0xff) << 8) | (asset[at + 2] & 0xff);
+            int want = ((f[0] & 0xff) << 16) | ((f[1] & 0xff) << 8) | (f[2] & 0xff);
+            boolean exact = !(e.get("exact") instanceof Boolean x) || x;
+            if (exact ? boxFlags != want : (want | boxFlags) != want) {
+                return false;
+            }
         }
         if (e.get("length") instanceof Long len && len != b.length()) {
             return false;
@@ -143,6 +159,22 @@ final class HardBindings {
             }
         }
         return true;
+    }
+
+    /** Adds the excluded ranges of a matched box; returns whether the whole box is excluded. */
+    private static boolean exclude(Map<?, ?> e, BmffBox b, List<RangeHasher.Range> ranges) {
+        if (!(e.get("subset") instanceof List<?> subsets)) {
+            ranges.add(new RangeHasher.Range(b.offset(), b.length()));
+            return true;
+        }
+        for (Object o : subsets) {
+            if (o instanceof Map<?, ?> sm && sm.get("offset") instanceof Long off && sm.get("length") instanceof Long len
+                    && off >= 0 && len >= 0 && off <= b.length()) {
+                long avail = b.length() - off;
+                ranges.add(new RangeHasher.Range(b.offset() + off, len == 0 ? avail : Math.min(len, avail)));
+            }
+        }
+        return false;
     }
 
     static String hex(byte[] b) {

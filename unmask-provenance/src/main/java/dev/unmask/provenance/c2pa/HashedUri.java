@@ -44,7 +44,8 @@ public record HashedUri(String url, String alg, byte[] hash) {
     }
 
     private String path() {
-        return url.startsWith(SELF) ? url.substring(SELF.length()) : url;
+        String p = url.startsWith(SELF) ? url.substring(SELF.length()) : url;
+        return p.startsWith(STORE_PREFIX.substring(1)) ? "/" + p : p;
     }
 
     /** The absolute form of this URI given the manifest it appears in. */

@@ -55,7 +55,7 @@ final class IngredientChecks {
         String title = first(d, "dc:title", "title");
         String format = first(d, "dc:format", "format");
         String rel = ClaimSummaries.str(d.get("relationship"));
-        HashedUri h = HashedUri.from(d.get("c2pa_manifest") != null ? d.get("c2pa_manifest") : d.get("active_manifest"));
+        HashedUri h = HashedUri.from(any(d, "c2pa_manifest", "activeManifest", "active_manifest"));
         if (h == null) {
             if (!INPUT_TO.equals(rel)) {
                 st.add(new ValidationStatus(StatusCodes.INGREDIENT_UNKNOWN_PROVENANCE, url,
@@ -63,7 +63,7 @@ final class IngredientChecks {
             }
             return new IngredientNode(url, title, format, rel, null, st, null, List.of());
         }
-        if (a.baseLabel().endsWith(V3_SUFFIX) && d.get("validation_results") == null) {
+        if (a.baseLabel().endsWith(V3_SUFFIX) && any(d, "validationResults", "validation_results") == null) {
             st.add(new ValidationStatus(StatusCodes.ASSERTION_INGREDIENT_MALFORMED, url, "ingredient v3 without validation_results"));
         }
         String label = h.manifestLabel(null);
@@ -99,7 +99,7 @@ final class IngredientChecks {
             return; // pre-1.3 ingredient hash over the claim bytes (c2pa-rs accepts it without a status)
         }
         st.add(new ValidationStatus(StatusCodes.INGREDIENT_MANIFEST_MISMATCH, h.url(), "ingredient hash does not match found ingredient"));
-        HashedUri sig = HashedUri.from(d.get("claim_signature"));
+        HashedUri sig = HashedUri.from(any(d, "claimSignature", "claim_signature"));
         if (sig != null && target.signatureBox() != null && sig.hash() != null) {
             String salg = sig.alg() != null ? sig.alg() : alg;
             if (HashAlgorithms.supported(salg)) {
@@ -109,6 +109,16 @@ final class IngredientChecks {
                         : new ValidationStatus(StatusCodes.INGREDIENT_CLAIM_SIGNATURE_MISMATCH, sig.url(), "ingredient claimSignature mismatch"));
             }
         }
+    }
+
+    /** The first present key (ingredient v3 is serialised with camelCase keys by c2pa-rs). */
+    private static Object any(Map<?, ?> d, String... keys) {
+        for (String k : keys) {
+            if (d.get(k) != null) {
+                return d.get(k);
+            }
+        }
+        return null;
     }
 
     private static String first(Map<?, ?> d, String a, String b) {

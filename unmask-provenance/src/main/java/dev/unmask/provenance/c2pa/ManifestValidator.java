@@ -31,7 +31,7 @@ final class ManifestValidator {
     static Outcome validate(ParsedManifest m, byte[] store, byte[] asset, ClaimSignatureVerifier verifier, C2paLimits limits) {
         List<ValidationStatus> out = new ArrayList<>(m.structureFailures());
         String base = "self#jumbf=/c2pa/" + m.label();
-        if (m.claim() == null) {
+        if (m.claim() == null || !(m.claim().get("alg") instanceof String)) {
             return new Outcome(out, null);
         }
         SignatureOutcome sig = null;
@@ -62,7 +62,14 @@ final class ManifestValidator {
             } else if (h.hash() == null) {
                 out.add(new ValidationStatus(StatusCodes.HASHED_URI_MISSING, url, "hashed URI has no hash"));
             } else {
-                out.add(hashCheck(store, a, alg, h.hash(), url));
+                ValidationStatus hs = hashCheck(store, a, alg, h.hash(), url);
+                if (StoreParser.STATUS_PRERELEASE.equals(hs.code())) {
+                    // c2pa-rs stops loading the store at the first pre-release assertion and reports only that
+                    List<ValidationStatus> only = new ArrayList<>(m.structureFailures());
+                    only.add(hs);
+                    return new Outcome(only, sig);
+                }
+                out.add(hs);
             }
             if (HardBindings.isHardBinding(a.baseLabel())) {
                 hardBindings.add(a);
@@ -75,12 +82,17 @@ final class ManifestValidator {
                 out.add(new ValidationStatus(code, base + "/" + ASSERTIONS_PREFIX + a.label(), a.decodeError()));
             }
         }
-        if (hardBindings.isEmpty()) {
-            out.add(new ValidationStatus(StatusCodes.CLAIM_HARD_BINDINGS_MISSING, base + "/" + m.claimLabel(), "claim has no hard binding"));
-        } else if (hardBindings.size() > 1) {
-            out.add(new ValidationStatus(StatusCodes.ASSERTION_MULTIPLE_HARD_BINDINGS, base + "/" + m.claimLabel(), "claim has more than one hard binding"));
-        } else if (asset != null) {
-            out.add(HardBindings.verify(hardBindings.get(0), hardBindingUrls.get(0), claimAlg, asset, limits));
+        if (asset != null && !m.updateManifest()) {
+            // c2pa-rs (claim.rs verify_hash_binding) checks bindings only for the binding (active) claim, and logs
+            // multipleHardBindings whenever the count is not exactly one, so a claim without any gets both codes
+            if (hardBindings.isEmpty()) {
+                out.add(new ValidationStatus(StatusCodes.CLAIM_HARD_BINDINGS_MISSING, base, "claim missing data binding"));
+            }
+            if (hardBindings.size() != 1) {
+                out.add(new ValidationStatus(StatusCodes.ASSERTION_MULTIPLE_HARD_BINDINGS, base, "claim does not have exactly one data binding"));
+            } else {
+                out.add(HardBindings.verify(hardBindings.get(0), hardBindingUrls.get(0), claimAlg, asset, limits));
+            }
         }
         return new Outcome(out, sig);
     }
@@ -122,6 +134,13 @@ final class ManifestValidator {
         byte[] actual = boxHash(store, a, alg);
         if (Arrays.equals(actual, expected)) {
             return new ValidationStatus(StatusCodes.ASSERTION_HASHED_URI_MATCH, url, "hashed uri matched: " + url);
+        }
+        for (var content : a.box().children()) {
+            if (!content.isSuperbox()
+                    && Arrays.equals(HashAlgorithms.hash(alg, store, content.payloadOffset(), content.payloadLength()), expected)) {
+                // c2pa-rs (store.rs is_old_assertion): a hash over the assertion data alone marks a pre-release manifest
+                return new ValidationStatus(StoreParser.STATUS_PRERELEASE, url, "pre-release assertion hashing");
+            }
         }
         return new ValidationStatus(StatusCodes.ASSERTION_HASHED_URI_MISMATCH, url, "hash does not match assertion data: " + url);
     }

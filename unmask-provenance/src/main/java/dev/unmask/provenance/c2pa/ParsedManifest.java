@@ -9,6 +9,7 @@ import java.util.Map;
  *
  * @param label manifest label, e.g. {@code urn:uuid:...} or {@code urn:c2pa:...}
  * @param box the manifest superbox (its payload is hashed by an ingredient's {@code c2pa_manifest}, section 8.3)
+ * @param updateManifest whether this is an update manifest (type {@code c2um}, section 10.4), which has no hard binding
  * @param claimLabel {@code c2pa.claim} or {@code c2pa.claim.v2}, or null when missing
  * @param claimBytes exact content of the claim CBOR box (the signed payload), or null
  * @param claim decoded claim map, or null
@@ -17,7 +18,7 @@ import java.util.Map;
  * @param assertions the assertion store, in order
  * @param structureFailures failures found while reading (claim.missing, claim.multiple, claim.cbor.invalid...)
  */
-public record ParsedManifest(String label, JumbfBox box, String claimLabel, byte[] claimBytes, Map<?, ?> claim,
+public record ParsedManifest(String label, JumbfBox box, boolean updateManifest, String claimLabel, byte[] claimBytes, Map<?, ?> claim,
         JumbfBox signatureBox, byte[] signatureBytes, List<AssertionBox> assertions,
         List<ValidationStatus> structureFailures) {
     /** Claim version: 2 for {@code c2pa.claim.v2}, else 1. */

@@ -23,6 +23,7 @@ final class StoreParser {
     /** Unofficial code the reference implementation reports for pre-1.0 (JSON claim) manifests. */
     static final String STATUS_PRERELEASE = "com.adobe.prerelease";
     private static final String CBOR = "cbor";
+    private static final String UPDATE_MANIFEST_TAG = "c2um";
     private static final String JSON = "json";
     private static final String EMBEDDED_DESCRIPTION = "bfdb";
     private static final String EMBEDDED_DATA = "bidb";
@@ -83,9 +84,14 @@ final class StoreParser {
                         failures.add(new ValidationStatus(StatusCodes.CLAIM_MALFORMED, curi, "claim is not a CBOR map"));
                     }
                 } catch (CborReader.CborException e) {
-                    failures.add(new ValidationStatus(StatusCodes.CLAIM_CBOR_INVALID, curi, e.getMessage()));
+                    // c2pa-rs (store.rs from_jumbf) reports an undecodable claim as claim.malformed
+                    failures.add(new ValidationStatus(StatusCodes.CLAIM_MALFORMED, curi, "claim CBOR could not be decoded: " + e.getMessage()));
                 }
             }
+        }
+        if (claim != null && !(claim.get("alg") instanceof String)) {
+            // c2pa-rs (store.rs from_jumbf): a claim without "alg" cannot be processed; nothing else is checked
+            failures.add(new ValidationStatus(StatusCodes.ALGORITHM_UNSUPPORTED, uri, "no hashing algorithm found for claim"));
         }
         JumbfBox sig = m.child(SIGNATURE);
         byte[] sigBytes = null;
@@ -102,7 +108,8 @@ final class StoreParser {
                 }
             }
         }
-        return new ParsedManifest(label, m, claimLabel, claimBytes, claim, sig, sigBytes, List.copyOf(assertions), List.copyOf(failures));
+        boolean update = m.description() != null && UPDATE_MANIFEST_TAG.equals(m.description().typeTag());
+        return new ParsedManifest(label, m, update, claimLabel, claimBytes, claim, sig, sigBytes, List.copyOf(assertions), List.copyOf(failures));
     }
 
     private AssertionBox assertion(JumbfBox a) {
