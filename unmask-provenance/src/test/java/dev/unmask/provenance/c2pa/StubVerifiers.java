@@ -16,4 +16,12 @@ final class StubVerifiers {
     static final ClaimSignatureVerifier MISMATCH = (cose, claim, url) -> new SignatureOutcome(List.of(
             new ValidationStatus(StatusCodes.CLAIM_SIGNATURE_MISMATCH, url, "stub: claim signature mismatch")),
             null, null, null, null, null, false);
+
+    /**
+     * Reports claimSignature.mismatch for the manifests whose label the signature URL contains, valid otherwise:
+     * simulates what the COSE verifier finds for fixtures whose signature was deliberately broken.
+     */
+    static ClaimSignatureVerifier mismatchFor(String manifestLabelPart) {
+        return (cose, claim, url) -> url.contains(manifestLabelPart) ? MISMATCH.verify(cose, claim, url) : VALID.verify(cose, claim, url);
+    }
 }
