@@ -65,7 +65,7 @@ final class JpegApp11 {
             }
             int len = ((f[pos] & 0xff) << 8) | (f[pos + 1] & 0xff);
             if (len < SEGMENT_LENGTH_BYTES || len > f.length - pos) {
-                return instances.isEmpty() ? LocatedStore.none()
+                return instances.isEmpty() && marker != APP11 ? LocatedStore.none()
                         : LocatedStore.malformed("jpeg-app11", "JPEG segment at " + pos + " runs past the end of the file");
             }
             if (marker == APP11 && len >= SEGMENT_LENGTH_BYTES + CI_EN_Z_BYTES && f[pos + 2] == 'J' && f[pos + 3] == 'P') {

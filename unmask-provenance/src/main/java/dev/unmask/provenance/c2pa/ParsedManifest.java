@@ -16,11 +16,12 @@ import java.util.Map;
  * @param signatureBox the {@code c2pa.signature} superbox, or null
  * @param signatureBytes the COSE_Sign1 bytes, or null
  * @param assertions the assertion store, in order
- * @param structureFailures failures found while reading (claim.missing, claim.multiple, claim.cbor.invalid...)
+ * @param structureFailures failures found while reading (claim.missing, claim.multiple, claim.malformed...)
+ * @param assertionIndex the assertions by label (the first of duplicated labels)
  */
 public record ParsedManifest(String label, JumbfBox box, boolean updateManifest, String claimLabel, byte[] claimBytes, Map<?, ?> claim,
         JumbfBox signatureBox, byte[] signatureBytes, List<AssertionBox> assertions,
-        List<ValidationStatus> structureFailures) {
+        List<ValidationStatus> structureFailures, Map<String, AssertionBox> assertionIndex) {
     /** Claim version: 2 for {@code c2pa.claim.v2}, else 1. */
     public int claimVersion() {
         return "c2pa.claim.v2".equals(claimLabel) ? 2 : 1;
@@ -28,12 +29,7 @@ public record ParsedManifest(String label, JumbfBox box, boolean updateManifest,
 
     /** The assertion with this exact label, or null. */
     public AssertionBox assertion(String assertionLabel) {
-        for (AssertionBox a : assertions) {
-            if (a.label().equals(assertionLabel)) {
-                return a;
-            }
-        }
-        return null;
+        return assertionIndex.get(assertionLabel);
     }
 
     /** The claim's string field, or null. */

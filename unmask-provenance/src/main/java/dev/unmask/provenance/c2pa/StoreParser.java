@@ -109,7 +109,13 @@ final class StoreParser {
             }
         }
         boolean update = m.description() != null && UPDATE_MANIFEST_TAG.equals(m.description().typeTag());
-        return new ParsedManifest(label, m, update, claimLabel, claimBytes, claim, sig, sigBytes, List.copyOf(assertions), List.copyOf(failures));
+        return new ParsedManifest(label, m, update, claimLabel, claimBytes, claim, sig, sigBytes, List.copyOf(assertions), List.copyOf(failures), index(assertions));
+    }
+
+    private static Map<String, AssertionBox> index(List<AssertionBox> assertions) {
+        Map<String, AssertionBox> m = new java.util.HashMap<>();
+        assertions.forEach(a -> m.putIfAbsent(a.label(), a));
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     private AssertionBox assertion(JumbfBox a) {
