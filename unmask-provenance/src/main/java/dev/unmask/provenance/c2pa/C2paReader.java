@@ -93,12 +93,16 @@ public final class C2paReader {
         return new ManifestStoreResult(state(provisional), null, loc.container(), active.label(), reports, List.of(), parsed);
     }
 
-    /** VALID when the active claim signature validated and nothing (active manifest or ingredients) failed. */
+    /**
+     * VALID when the active claim signature validated, nothing failed in the active manifest or its ingredients
+     * ({@code signingCredential.untrusted} tolerated, as c2pa-rs does) and the hard binding was actually verified.
+     */
     private static StoreState state(ManifestStoreResult r) {
         ManifestReport a = r.active();
         boolean signed = a.success().stream().anyMatch(s -> StatusCodes.CLAIM_SIGNATURE_VALIDATED.equals(s.code()));
         boolean failed = r.failureCodes().stream().anyMatch(c -> !StatusCodes.SIGNING_CREDENTIAL_UNTRUSTED.equals(c));
-        return signed && !failed ? StoreState.VALID : StoreState.INVALID;
+        boolean unbound = a.informational().stream().anyMatch(s -> HardBindings.BOXES_HASH_NOT_VERIFIED.equals(s.code()));
+        return signed && !failed && !unbound ? StoreState.VALID : StoreState.INVALID;
     }
 
     private static ManifestStoreResult failed(String container, String problem) {

@@ -10,15 +10,18 @@ import java.util.Map;
 
 /**
  * Verifies a hard-binding assertion against the asset bytes (C2PA 2.2 section 18): {@code c2pa.hash.data}
- * (18.5, exclusion ranges), {@code c2pa.hash.bmff}/{@code .v2}/{@code .v3} (18.6, top-level box exclusions by xpath;
- * version 2 and later also hash each top-level box offset) and {@code c2pa.hash.boxes} (18.7, reported as not
- * verified). Exclusions are validated (non-negative, no overflow, inside the asset, at most
+ * (18.5, exclusion ranges), {@code c2pa.hash.bmff}/{@code .v2}/{@code .v3} (18.6, box exclusions by xpath with data/length/
+ * version/flags/subset; version 2 and later also hash each top-level box offset) and {@code c2pa.hash.boxes} (18.7,
+ * reported with the informational code {@value #BOXES_HASH_NOT_VERIFIED}; not verified). Merkle-tree BMFF hashes
+ * (fragmented files) are not verified either. Exclusions are validated (non-negative, no overflow, inside the asset, at most
  * {@link C2paLimits#maxExclusions()}) before anything is hashed.
  */
 final class HardBindings {
     static final String DATA_HASH = "c2pa.hash.data";
     static final String BMFF_HASH = "c2pa.hash.bmff";
     static final String BOXES_HASH = "c2pa.hash.boxes";
+    /** Informational (custom) code: a box-hash hard binding was present but not verified; the state cannot be VALID. */
+    static final String BOXES_HASH_NOT_VERIFIED = "unmask.boxesHash.notVerified";
     private static final String BMFF_V2_SUFFIX = ".v2";
     private static final String BMFF_V3_SUFFIX = ".v3";
     private static final int FLAG_BYTES = 3;
@@ -39,8 +42,8 @@ final class HardBindings {
             return dataHash(a, url, claimAlg, asset, limits);
         }
         if (BOXES_HASH.equals(base)) {
-            return new ValidationStatus(StatusCodes.ASSERTION_BOXES_HASH_MALFORMED, url,
-                    "box hash verification is not implemented by this reader");
+            return new ValidationStatus(BOXES_HASH_NOT_VERIFIED, url,
+                    "c2pa.hash.boxes is not verified by this reader; the hard binding is unchecked");
         }
         return bmffHash(a, url, claimAlg, asset, limits, !base.equals(BMFF_HASH));
     }

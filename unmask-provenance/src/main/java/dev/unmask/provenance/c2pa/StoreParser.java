@@ -36,10 +36,17 @@ final class StoreParser {
     StoreParser(byte[] store, C2paLimits limits) {
         this.store = store;
         this.limits = limits;
+        this.json = limits.maxCborNesting() == C2paLimits.DEFAULT_MAX_CBOR_NESTING ? DEFAULT_JSON : mapper(limits.maxCborNesting());
+    }
+
+    private static final ObjectMapper DEFAULT_JSON = mapper(C2paLimits.DEFAULT_MAX_CBOR_NESTING);
+
+    /** A JSON reader whose nesting is bounded like CBOR's (thread-safe once configured). */
+    private static ObjectMapper mapper(int maxNesting) {
         JsonFactory f = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(limits.maxCborNesting()).build())
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxNesting).build())
                 .build();
-        this.json = new ObjectMapper(f);
+        return new ObjectMapper(f);
     }
 
     List<ParsedManifest> manifests(JumbfBox root) {
