@@ -71,7 +71,8 @@ public final class BmffBoxes {
         return out;
     }
 
-    static long u32(byte[] d, int at) {
+    /** Reads a big-endian unsigned 32-bit value; the caller has checked that 4 bytes remain. */
+    public static long u32(byte[] d, int at) {
         return ((long) (d[at] & 0xff) << 24) | ((d[at + 1] & 0xff) << 16) | ((d[at + 2] & 0xff) << 8) | (d[at + 3] & 0xff);
     }
 }

@@ -4,7 +4,6 @@ import dev.unmask.provenance.bmff.BmffBox;
 import dev.unmask.provenance.bmff.BmffTree;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -178,9 +177,5 @@ final class HardBindings {
             }
         }
         return false;
-    }
-
-    static String hex(byte[] b) {
-        return HexFormat.of().formatHex(b);
     }
 }

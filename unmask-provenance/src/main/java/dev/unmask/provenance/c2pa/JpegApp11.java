@@ -1,5 +1,6 @@
 package dev.unmask.provenance.c2pa;
 
+import dev.unmask.provenance.bmff.BmffBoxes;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -70,7 +71,7 @@ final class JpegApp11 {
             }
             if (marker == APP11 && len >= SEGMENT_LENGTH_BYTES + CI_EN_Z_BYTES && f[pos + 2] == 'J' && f[pos + 3] == 'P') {
                 int en = ((f[pos + 4] & 0xff) << 8) | (f[pos + 5] & 0xff);
-                long z = ManifestLocator.BmffBoxesAccess.u32(f, pos + 6);
+                long z = BmffBoxes.u32(f, pos + 6);
                 int dataStart = pos + SEGMENT_LENGTH_BYTES + CI_EN_Z_BYTES;
                 instances.computeIfAbsent(en, k -> new ArrayList<>())
                         .add(new Packet(z, dataStart, pos + len - dataStart));
@@ -109,14 +110,14 @@ final class JpegApp11 {
         if (first.length() < BOX_HEADER) {
             return LocatedStore.malformed("jpeg-app11", "first APP11 packet shorter than a box header");
         }
-        long declared = ManifestLocator.BmffBoxesAccess.u32(f, first.offset());
+        long declared = BmffBoxes.u32(f, first.offset());
         int header = declared == 1 ? EXTENDED_BOX_HEADER : BOX_HEADER;
         if (declared == 1) {
             if (first.length() < EXTENDED_BOX_HEADER) {
                 return LocatedStore.malformed("jpeg-app11", "first APP11 packet shorter than an extended box header");
             }
-            declared = (ManifestLocator.BmffBoxesAccess.u32(f, first.offset() + BOX_HEADER) << Integer.SIZE)
-                    | ManifestLocator.BmffBoxesAccess.u32(f, first.offset() + BOX_HEADER + 4);
+            declared = (BmffBoxes.u32(f, first.offset() + BOX_HEADER) << Integer.SIZE)
+                    | BmffBoxes.u32(f, first.offset() + BOX_HEADER + 4);
         }
         if (declared > limits.maxStoreBytes()) {
             return LocatedStore.malformed("jpeg-app11", "declared manifest store length " + declared + " exceeds the limit "

@@ -57,7 +57,7 @@ public final class ManifestLocator {
             if (++chunks > limits.maxBoxes()) {
                 return LocatedStore.malformed("png", "too many PNG chunks");
             }
-            long len = BmffBoxesAccess.u32(f, pos);
+            long len = BmffBoxes.u32(f, pos);
             String type = new String(f, pos + 4, 4, StandardCharsets.ISO_8859_1);
             if (len > f.length - pos - PNG_CHUNK_OVERHEAD) {
                 return PNG_C2PA_CHUNK.equals(type) ? LocatedStore.malformed("png-caBX", "caBX chunk runs past the end of the file")
@@ -124,14 +124,5 @@ public final class ManifestLocator {
             }
         }
         return true;
-    }
-
-    /** Access to the shared big-endian reader. */
-    static final class BmffBoxesAccess {
-        private BmffBoxesAccess() {}
-
-        static long u32(byte[] d, int at) {
-            return ((long) (d[at] & 0xff) << 24) | ((d[at + 1] & 0xff) << 16) | ((d[at + 2] & 0xff) << 8) | (d[at + 3] & 0xff);
-        }
     }
 }

@@ -3,8 +3,6 @@ package dev.unmask.provenance.c2pa;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Validates one manifest the way C2PA 2.2 section 15 describes and the reference implementation (c2pa-rs
@@ -148,11 +146,5 @@ final class ManifestValidator {
     /** The hash of an assertion superbox payload (everything after its box header; C2PA 2.2 section 8.3). */
     static byte[] boxHash(byte[] store, AssertionBox a, String alg) {
         return HashAlgorithms.hash(alg, store, a.box().payloadOffset(), a.box().payloadLength());
-    }
-
-    static Set<String> keys(Map<?, ?> m) {
-        Set<String> s = new java.util.TreeSet<>();
-        m.keySet().forEach(k -> s.add(String.valueOf(k)));
-        return s;
     }
 }

@@ -123,4 +123,34 @@ class C2paContainersTest {
         assertEquals(Map.of("bytes", big.length), big2.get("blob"));
         assertEquals("AQID", big2.get("small"));
     }
+
+    @Test
+    void ingredientV3WithStaleManifestHashFallsBackToSignatureHash() throws Exception {
+        String parent = "urn:c2pa:00000000-0000-4000-8000-0000000000bb";
+        byte[] parentManifest = StoreBuilder.manifest(parent, List.of(), List.of());
+        CBORObject good = CBORObject.NewMap().Add("url", "self#jumbf=/c2pa/" + parent + "/c2pa.signature")
+                .Add("hash", StoreBuilder.payloadHash(StoreBuilder.signatureBox()));
+        CBORObject bad = CBORObject.NewMap().Add("url", "self#jumbf=/c2pa/" + parent + "/c2pa.signature").Add("hash", new byte[32]);
+        for (CBORObject sig : List.of(good, bad)) {
+            CBORObject ing = CBORObject.NewMap().Add("dc:title", "p.jpg").Add("relationship", "parentOf")
+                    .Add("validationResults", CBORObject.NewMap())
+                    .Add("activeManifest", CBORObject.NewMap().Add("url", "self#jumbf=/c2pa/" + parent).Add("hash", new byte[32]))
+                    .Add("claimSignature", sig);
+            byte[] a = StoreBuilder.cborAssertion("c2pa.ingredient.v3", ing);
+            byte[] f = StoreBuilder.jpeg(StoreBuilder.store(parentManifest, StoreBuilder.manifest(LABEL, List.of("c2pa.ingredient.v3"), List.of(a))));
+            ManifestStoreResult r = C2paReader.read(f, MediaType.JPEG, StubVerifiers.VALID, null);
+            List<String> codes = r.active().ingredients().get(0).statuses().stream().map(ValidationStatus::code).toList();
+            assertTrue(codes.contains(StatusCodes.INGREDIENT_MANIFEST_MISMATCH), codes.toString());
+            assertTrue(codes.contains(sig == good ? StatusCodes.INGREDIENT_CLAIM_SIGNATURE_VALIDATED : StatusCodes.INGREDIENT_CLAIM_SIGNATURE_MISMATCH), codes.toString());
+        }
+    }
+
+    @Test
+    void missingIngredientManifest() throws Exception {
+        CBORObject ing = CBORObject.NewMap().Add("dc:title", "gone.jpg").Add("relationship", "parentOf")
+                .Add("c2pa_manifest", CBORObject.NewMap().Add("url", "self#jumbf=/c2pa/urn:uuid:nowhere").Add("hash", new byte[32]));
+        byte[] a = StoreBuilder.cborAssertion("c2pa.ingredient", ing);
+        byte[] f = StoreBuilder.jpeg(StoreBuilder.store(StoreBuilder.manifest(LABEL, List.of("c2pa.ingredient"), List.of(a))));
+        assertTrue(C2paReader.read(f, MediaType.JPEG, StubVerifiers.VALID, null).failureCodes().contains(StatusCodes.INGREDIENT_MANIFEST_MISSING));
+    }
 }

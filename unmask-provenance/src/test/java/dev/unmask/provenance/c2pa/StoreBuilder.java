@@ -66,7 +66,12 @@ final class StoreBuilder {
     static byte[] manifestWithClaim(String label, byte[] claimCbor, List<byte[]> assertions) {
         return superbox("c2ma", label, superbox("c2as", "c2pa.assertions", assertions.toArray(byte[][]::new)),
                 superbox("c2cl", "c2pa.claim", box("cbor", claimCbor)),
-                superbox("c2cs", "c2pa.signature", box("cbor", new byte[] {(byte) 0xd2, (byte) 0x84, 0x40, (byte) 0xa0, (byte) 0xf6, 0x40})));
+                signatureBox());
+    }
+
+    /** The placeholder signature superbox every built manifest carries. */
+    static byte[] signatureBox() {
+        return superbox("c2cs", "c2pa.signature", box("cbor", new byte[] {(byte) 0xd2, (byte) 0x84, 0x40, (byte) 0xa0, (byte) 0xf6, 0x40}));
     }
 
     static byte[] store(byte[]... manifests) {
