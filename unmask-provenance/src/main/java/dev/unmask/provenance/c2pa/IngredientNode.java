@@ -26,7 +26,7 @@ public record IngredientNode(String assertionUrl, String title, String format, S
 
     /** Whether this ingredient or any below it has a failure status. */
     public boolean hasFailure() {
-        return statuses.stream().anyMatch(s -> Kinds.of(s) == StatusKind.FAILURE)
+        return statuses.stream().anyMatch(s -> s.kind() == StatusKind.FAILURE)
                 || ingredients.stream().anyMatch(IngredientNode::hasFailure);
     }
 }

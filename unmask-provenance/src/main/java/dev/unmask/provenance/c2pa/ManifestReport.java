@@ -32,6 +32,6 @@ public record ManifestReport(String label, boolean active, ClaimSummary claim, S
     }
 
     private static List<ValidationStatus> filter(List<ValidationStatus> all, StatusKind kind) {
-        return all.stream().filter(s -> Kinds.of(s) == kind).toList();
+        return all.stream().filter(s -> s.kind() == kind).toList();
     }
 }

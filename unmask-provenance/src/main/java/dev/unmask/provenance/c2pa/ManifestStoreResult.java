@@ -54,7 +54,7 @@ public record ManifestStoreResult(StoreState state, String remoteUrl, String con
 
     private static void collect(List<IngredientNode> nodes, Set<String> codes) {
         for (IngredientNode n : nodes) {
-            n.statuses().stream().filter(s -> Kinds.of(s) == StatusKind.FAILURE).forEach(s -> codes.add(s.code()));
+            n.statuses().stream().filter(s -> s.kind() == StatusKind.FAILURE).forEach(s -> codes.add(s.code()));
             collect(n.ingredients(), codes);
         }
     }

@@ -20,4 +20,9 @@ public record SignatureOutcome(List<ValidationStatus> statuses, String signerSub
     public SignatureOutcome {
         statuses = statuses == null ? List.of() : List.copyOf(statuses);
     }
+
+    /** Whether any status carries {@code code}. */
+    public boolean has(String code) {
+        return statuses.stream().anyMatch(s -> s.code().equals(code));
+    }
 }

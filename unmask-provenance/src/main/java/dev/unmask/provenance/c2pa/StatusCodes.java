@@ -7,9 +7,13 @@ import java.util.TreeMap;
  * The standard C2PA validation status codes (C2PA specification 2.2, section 15.2.2), with the same strings as
  * the reference implementation, and the category each belongs to. {@code signingCredential.expired} and
  * {@code signingCredential.revoked} are used by the reference implementation in addition to the specification's
- * table. Codes not listed here (custom codes) are treated as informational.
+ * table, and {@code com.adobe.prerelease} is the reference implementation's own failure code for manifests written
+ * by pre-release software. Codes not listed here (custom codes) are treated as informational.
  */
 public final class StatusCodes {
+    /** Reference-implementation code, failure: the manifest was written by pre-release C2PA software. */
+    public static final String COM_ADOBE_PRERELEASE = "com.adobe.prerelease";
+
     /** Standard code, success. */
     public static final String ASSERTION_ACCESSIBLE = "assertion.accessible";
     /** Standard code, success. */
@@ -192,6 +196,7 @@ public final class StatusCodes {
     private static final Map<String, StatusKind> KINDS = new TreeMap<>();
 
     static {
+        KINDS.put(COM_ADOBE_PRERELEASE, StatusKind.FAILURE);
         KINDS.put(ASSERTION_ACCESSIBLE, StatusKind.SUCCESS);
         KINDS.put(ASSERTION_BMFF_HASH_MATCH, StatusKind.SUCCESS);
         KINDS.put(ASSERTION_BOXES_HASH_MATCH, StatusKind.SUCCESS);

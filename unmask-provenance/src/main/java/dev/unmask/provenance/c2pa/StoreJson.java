@@ -102,7 +102,7 @@ final class StoreJson {
             m.put("code", s.code());
             put(m, "url", s.url());
             put(m, "explanation", s.explanation());
-            m.put("kind", Kinds.of(s).name().toLowerCase(java.util.Locale.ROOT));
+            m.put("kind", s.kind().name().toLowerCase(java.util.Locale.ROOT));
             out.add(m);
         }
         return out;

@@ -21,7 +21,7 @@ final class StoreParser {
     static final String ASSERTIONS = "c2pa.assertions";
     static final String SIGNATURE = "c2pa.signature";
     /** Unofficial code the reference implementation reports for pre-1.0 (JSON claim) manifests. */
-    static final String STATUS_PRERELEASE = "com.adobe.prerelease";
+    static final String STATUS_PRERELEASE = StatusCodes.COM_ADOBE_PRERELEASE;
     private static final String CBOR = "cbor";
     private static final String UPDATE_MANIFEST_TAG = "c2um";
     private static final String JSON = "json";

@@ -1,5 +1,7 @@
 package dev.unmask.provenance.cose;
 
+import dev.unmask.provenance.c2pa.SignatureOutcome;
+import dev.unmask.provenance.c2pa.ClaimSignatureVerifier;
 import com.upokecenter.cbor.CBORObject;
 import com.upokecenter.cbor.CBORType;
 import dev.unmask.provenance.c2pa.StatusCodes;

@@ -1,5 +1,6 @@
 package dev.unmask.provenance.cose;
 
+import dev.unmask.provenance.c2pa.SignatureOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
