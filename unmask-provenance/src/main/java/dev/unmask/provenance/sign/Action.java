@@ -3,7 +3,7 @@ package dev.unmask.provenance.sign;
 import java.util.Objects;
 
 /**
- * One entry of a {@code c2pa.actions.v2} assertion (C2PA 2.2 section 18.13).
+ * One entry of a {@code c2pa.actions.v2} assertion (C2PA 2.2 section 18.14).
  *
  * @param action action name, e.g. {@link #CREATED} or {@link #EDITED}
  * @param digitalSourceType IPTC digital source type IRI, or null (required for {@code c2pa.created})
@@ -45,5 +45,14 @@ public record Action(String action, String digitalSourceType, String description
     /** A {@code c2pa.created} action with the given source type. */
     public static Action created(String digitalSourceType) {
         return new Action(CREATED, Objects.requireNonNull(digitalSourceType, "digitalSourceType"), null);
+    }
+
+    /**
+     * A {@code c2pa.edited} action, optionally with a source type (e.g. {@link #SOURCE_COMPOSITE_WITH_TRAINED}).
+     * As the first action it makes {@link C2paSigner} record the input file as the parentOf ingredient and precede
+     * this action with the {@code c2pa.opened} action referencing it (C2PA 2.2 sections 18.14 and 18.15).
+     */
+    public static Action edited(String digitalSourceType) {
+        return new Action(EDITED, digitalSourceType, null);
     }
 }

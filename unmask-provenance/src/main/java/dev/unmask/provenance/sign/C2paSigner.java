@@ -7,7 +7,6 @@ import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,15 +17,25 @@ import java.util.regex.Pattern;
 
 /**
  * Signs JPEG and PNG files with an embedded C2PA 2.x manifest store (C2PA 2.2: claim v2 section 10, claim
- * signature sections 10.3 and 13.2, actions section 18.13, data hash hard binding section 18.5, embedding
+ * signature sections 10.3 and 13.2, actions section 18.14, data hash hard binding section 18.5, embedding
  * Annex A.3). Immutable and thread-safe once built.
  *
  * <p>Two passes, as the specification describes for data hashes: the store is first laid out with a zero hash and
  * a zero signature to fix the exclusion length (the data hash's {@code pad} absorbs any CBOR width change), then
  * the asset is hashed without the exclusion, the claim is signed, and the final store, of the same size, is
  * inserted. Since the exclusion covers exactly the inserted bytes, the data hash equals the hash of the asset as
- * given (minus any manifest it replaced). Update manifests and ingredients are not written: with
+ * given (minus any manifest it replaced). Update manifests are not written: with
  * {@link Builder#replaceExisting(boolean)} an existing manifest store is removed, not chained.
+ *
+ * <p>Two kinds of manifest (C2PA 2.2 section 18.14, "either a c2pa.created or a c2pa.opened"):
+ * <ul>
+ *   <li>first action {@link Action#created(String)}: the asset is new; the actions are written as given;</li>
+ *   <li>first action {@link Action#edited(String)}: the asset is an edit of the input file. The signer adds a
+ *       {@code c2pa.ingredient.v3} assertion describing the input as {@code parentOf} (title from
+ *       {@link Builder#parentTitle(String)}, format, an instanceID derived from the input's SHA-256) and writes the
+ *       actions as {@code [c2pa.opened (parameters.ingredients = [hashed URI of that ingredient]), c2pa.edited,
+ *       ...]}. A manifest removed from the input is not carried over (the ingredient says so).</li>
+ * </ul>
  */
 public final class C2paSigner {
     /** Largest asset accepted. */
@@ -41,6 +50,8 @@ public final class C2paSigner {
     public static final int MAX_ACTIONS = 64;
     /** Most layout passes before giving up on a stable size (normally 2-3). */
     static final int MAX_LAYOUT_PASSES = 32;
+    /** Label prefix of ingredient assertions, which only the signer writes. */
+    static final String INGREDIENT_PREFIX = "c2pa.ingredient";
     /** Assertion labels this signer accepts for extra assertions (JUMBF URI safe, C2PA 2.2 section 6.2). */
     static final Pattern LABEL = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.:-]{0,254}");
 
@@ -51,6 +62,7 @@ public final class C2paSigner {
     private final String generatorVersion;
     private final List<Action> actions;
     private final String title;
+    private final String parentTitle;
     private final List<ManifestWriter.Assertion> extras;
     private final boolean replaceExisting;
     private final boolean deterministic;
@@ -66,6 +78,7 @@ public final class C2paSigner {
         this.generatorVersion = b.generatorVersion;
         this.actions = List.copyOf(b.actions);
         this.title = b.title;
+        this.parentTitle = b.parentTitle;
         this.extras = List.copyOf(b.extras.values());
         this.replaceExisting = b.replaceExisting;
         this.deterministic = b.deterministic;
@@ -105,7 +118,15 @@ public final class C2paSigner {
         String label = "urn:c2pa:" + mid;
         String iid = instanceId != null ? instanceId : "xmp:iid:" + UUID.randomUUID();
         List<ManifestWriter.Assertion> fixed = new ArrayList<>();
-        fixed.add(actionsAssertion());
+        if (actions.get(0).action().equals(Action.EDITED)) {
+            ManifestWriter.Assertion parent = ParentIngredient.assertion(asset, type.mime(), parentTitle,
+                    prepared.removedExisting());
+            fixed.add(parent);
+            CBORObject opened = ParentIngredient.openedParameters(parent);
+            fixed.add(ActionsWriter.assertion(actions, generatorInfo(), clock, opened));
+        } else {
+            fixed.add(ActionsWriter.assertion(actions, generatorInfo(), clock, null));
+        }
         fixed.addAll(extras);
         long start = prepared.insertAt();
 
@@ -164,29 +185,6 @@ public final class C2paSigner {
         return g;
     }
 
-    private ManifestWriter.Assertion actionsAssertion() {
-        CBORObject list = CBORObject.NewArray();
-        for (Action a : actions) {
-            CBORObject m = CBORObject.NewOrderedMap();
-            m.Add("action", a.action());
-            if (a.digitalSourceType() != null) {
-                m.Add("digitalSourceType", a.digitalSourceType());
-            }
-            if (a.description() != null) {
-                m.Add("description", a.description());
-            }
-            m.Add("softwareAgent", generatorInfo());
-            if (clock != null) {
-                m.Add("when", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
-            }
-            list.Add(m);
-        }
-        CBORObject root = CBORObject.NewOrderedMap();
-        root.Add("actions", list);
-        return new ManifestWriter.Assertion(ManifestWriter.ACTIONS_LABEL, Jumbf.TYPE_CBOR,
-                DeterministicCbor.encode(root));
-    }
-
     /** Verifies the fresh signature with the leaf certificate, catching a key that does not match it. */
     private void selfCheck(byte[] protectedHeader, byte[] claim, byte[] coseSign1) throws SigningException {
         CBORObject arr = CBORObject.DecodeFromBytes(coseSign1);
@@ -221,6 +219,7 @@ public final class C2paSigner {
         private String generatorVersion;
         private final List<Action> actions = new ArrayList<>();
         private String title;
+        private String parentTitle;
         private final Map<String, ManifestWriter.Assertion> extras = new LinkedHashMap<>();
         private boolean replaceExisting;
         private boolean deterministic;
@@ -255,7 +254,12 @@ public final class C2paSigner {
             return this;
         }
 
-        /** Appends an action; the first one must be {@code c2pa.created}. */
+        /**
+         * Appends an action. The first one must be {@code c2pa.created} ({@link Action#created(String)}) or
+         * {@code c2pa.edited} ({@link Action#edited(String)}, which makes the signer record the input as parentOf
+         * ingredient behind an automatic {@code c2pa.opened}). {@code c2pa.created} and {@code c2pa.opened} may
+         * not come later (C2PA 2.2 section 15.10.3.2.2); {@code c2pa.opened} is never given by the caller.
+         */
         public Builder action(Action action) {
             if (actions.size() >= MAX_ACTIONS) {
                 throw new IllegalArgumentException("more than " + MAX_ACTIONS + " actions");
@@ -267,6 +271,15 @@ public final class C2paSigner {
         /** The claim's {@code dc:title}, or null. */
         public Builder title(String title) {
             this.title = title == null ? null : requireText(title, "title");
+            return this;
+        }
+
+        /**
+         * The parent ingredient's {@code dc:title} (normally the input's file name) when the first action is
+         * {@code c2pa.edited}; null to omit it. Refused at {@link #build()} for a {@code c2pa.created} manifest.
+         */
+        public Builder parentTitle(String parentTitle) {
+            this.parentTitle = parentTitle == null ? null : requireText(parentTitle, "parent title");
             return this;
         }
 
@@ -290,7 +303,8 @@ public final class C2paSigner {
                 throw new IllegalArgumentException("bad assertion label: " + label);
             }
             if (label.startsWith(ManifestWriter.ACTIONS_LABEL.substring(0, "c2pa.actions".length()))
-                    || label.startsWith("c2pa.hash.") || extras.containsKey(label)) {
+                    || label.startsWith("c2pa.hash.") || label.startsWith(INGREDIENT_PREFIX)
+                    || extras.containsKey(label)) {
                 throw new IllegalArgumentException("reserved or duplicate assertion label: " + label);
             }
             if (extras.size() >= MAX_EXTRA_ASSERTIONS) {
@@ -339,15 +353,24 @@ public final class C2paSigner {
                 throw new IllegalStateException("credentials are required");
             }
             if (actions.isEmpty()) {
-                throw new IllegalStateException("at least one action is required (C2PA 2.2 section 18.13)");
+                throw new IllegalStateException("at least one action is required (C2PA 2.2 section 18.14)");
             }
             String first = actions.get(0).action();
-            if (!first.equals(Action.CREATED)) {
-                throw new IllegalStateException("the first action must be c2pa.created (c2pa.opened needs a "
-                        + "parentOf ingredient, which this signer does not write; C2PA 2.2 section 18.13)");
+            if (!first.equals(Action.CREATED) && !first.equals(Action.EDITED)) {
+                throw new IllegalStateException("the first action must be c2pa.created or c2pa.edited (c2pa.opened "
+                        + "is written by the signer with its parentOf ingredient; C2PA 2.2 section 18.14)");
             }
             if (first.equals(Action.CREATED) && actions.get(0).digitalSourceType() == null) {
                 throw new IllegalStateException("c2pa.created needs a digitalSourceType");
+            }
+            if (first.equals(Action.CREATED) && parentTitle != null) {
+                throw new IllegalStateException("parentTitle applies only to a c2pa.edited manifest");
+            }
+            for (Action a : actions.subList(1, actions.size())) {
+                if (a.action().equals(Action.CREATED) || a.action().equals(Action.OPENED)) {
+                    throw new IllegalStateException(a.action() + " may only be the first action "
+                            + "(C2PA 2.2 section 15.10.3.2.2)");
+                }
             }
             return new C2paSigner(this);
         }

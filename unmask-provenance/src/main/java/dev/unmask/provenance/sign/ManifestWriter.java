@@ -14,7 +14,8 @@ import java.util.List;
  * jumb "c2pa" (c2pa)                          manifest store
  *   jumb "urn:c2pa:UUID" (c2ma)               the (active) manifest
  *     jumb "c2pa.assertions" (c2as)           assertion store
- *       jumb "c2pa.actions.v2" (cbor)  + extra assertions (cbor/json) + jumb "c2pa.hash.data" (cbor)
+ *       [jumb "c2pa.ingredient.v3" (cbor)]  jumb "c2pa.actions.v2" (cbor)  + extra assertions (cbor/json)
+ *       + jumb "c2pa.hash.data" (cbor)
  *     jumb "c2pa.claim.v2" (c2cl)  cbor       claim
  *     jumb "c2pa.signature" (c2cs) cbor       COSE_Sign1 over the claim bytes
  * </pre>
@@ -31,7 +32,7 @@ final class ManifestWriter {
     static final String CLAIM_LABEL = "c2pa.claim.v2";
     /** Claim signature label. */
     static final String SIGNATURE_LABEL = "c2pa.signature";
-    /** Actions assertion label (v2, C2PA 2.2 section 18.13). */
+    /** Actions assertion label (v2, C2PA 2.2 section 18.14). */
     static final String ACTIONS_LABEL = "c2pa.actions.v2";
     /** Data hash (hard binding) assertion label (C2PA 2.2 section 18.5). */
     static final String DATA_HASH_LABEL = "c2pa.hash.data";
@@ -69,11 +70,7 @@ final class ManifestWriter {
     static byte[] claim(Content content) {
         CBORObject refs = CBORObject.NewArray();
         for (Assertion a : content.assertions()) {
-            CBORObject ref = CBORObject.NewOrderedMap();
-            ref.Add("url", "self#jumbf=" + ASSERTIONS_LABEL + "/" + a.label());
-            ref.Add("alg", ALG);
-            ref.Add("hash", CBORObject.FromObject(sha256(assertionContents(a))));
-            refs.Add(ref);
+            refs.Add(hashedUri(a));
         }
         CBORObject c = CBORObject.NewOrderedMap();
         c.Add("instanceID", content.instanceId());
@@ -85,6 +82,15 @@ final class ManifestWriter {
         }
         c.Add("alg", ALG);
         return DeterministicCbor.encode(c);
+    }
+
+    /** The hashed URI ({@code url}, {@code alg}, {@code hash}) of assertion {@code a} (C2PA 2.2 section 8.4.2). */
+    static CBORObject hashedUri(Assertion a) {
+        CBORObject ref = CBORObject.NewOrderedMap();
+        ref.Add("url", "self#jumbf=" + ASSERTIONS_LABEL + "/" + a.label());
+        ref.Add("alg", ALG);
+        ref.Add("hash", CBORObject.FromObject(sha256(assertionContents(a))));
+        return ref;
     }
 
     /** The complete manifest store for {@code content}, its claim bytes and the COSE_Sign1 bytes. */

@@ -99,9 +99,9 @@ class ExternalReadersTest {
     }
 
     /** c2pa-ts's verdict on one file. */
-    private record Verdict(CBORObject json, Set<String> ok, Set<String> failures) {}
+    record Verdict(CBORObject json, Set<String> ok, Set<String> failures) {}
 
-    private static List<Verdict> c2paTs(List<Path> files) throws Exception {
+    static List<Verdict> c2paTs(List<Path> files) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("node",
                 ExternalReaders.c2paTsDir().resolve("validate.mjs").toString()));
         files.forEach(f -> cmd.add(f.toString()));

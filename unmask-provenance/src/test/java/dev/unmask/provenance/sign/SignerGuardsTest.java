@@ -96,7 +96,7 @@ class SignerGuardsTest {
                 .credentials(SignFixtures.fixtureCredentials(SigningAlgorithm.ED25519)).build(), "no action");
         assertThrows(IllegalStateException.class, () -> C2paSigner.builder()
                 .credentials(SignFixtures.fixtureCredentials(SigningAlgorithm.ED25519))
-                .action(new Action(Action.EDITED, null, null)).build(), "first action must be created");
+                .action(new Action(Action.OPENED, null, null)).build(), "c2pa.opened is written by the signer");
         assertThrows(IllegalStateException.class, () -> C2paSigner.builder()
                 .action(Action.created(Action.SOURCE_DIGITAL_CAPTURE)).build(), "no credentials");
         assertThrows(IllegalArgumentException.class, () -> new Action("x".repeat(Action.MAX_FIELD + 1), null, null));
