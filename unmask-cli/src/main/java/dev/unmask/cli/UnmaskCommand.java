@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** The {@code unmask} command: entry point and sub-command registry for the command line. */
 @Command(name = "unmask", mixinStandardHelpOptions = true, versionProvider = UnmaskCommand.VersionProvider.class,
         description = "Unmask: deepfake and image-manipulation forensics with evidence you can check.",
-        subcommands = {ScanCommand.class, AnalyzersCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ScanCommand.class, ProvenanceCommand.class, SignCommand.class, KeygenCommand.class, AnalyzersCommand.class,
+                SchemaCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes:", "  0  every file was analysed",
                 "  1  some files could not be analysed (see each file's error)",
                 "  2  usage error (bad option, missing path)",
