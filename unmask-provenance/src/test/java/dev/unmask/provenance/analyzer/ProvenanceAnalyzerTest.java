@@ -99,6 +99,19 @@ class ProvenanceAnalyzerTest extends AnalyzerContractTest {
     }
 
     @Test
+    void declaredGenerationIsSynthetic() throws Exception {
+        // C.jpg was made by c2pa-rs's make_test_images with c2pa.created / algorithmicMedia
+        AnalyzerResult r = run(analyzer(testTrust()), "c2pa/C.jpg");
+        Finding f = only(r, "provenance.c2pa.");
+        assertEquals("provenance.c2pa.synthetic", f.code());
+        assertEquals(Evidence.SYNTHETIC, f.evidence());
+        assertEquals(C2paInterpreter.SYNTHETIC_GENERATED, f.score());
+        assertEquals(List.of("http://cv.iptc.org/newscodes/digitalsourcetype/algorithmicMedia"),
+                f.values().get("digitalSourceTypes"));
+        assertTrue(r.summary().contains("(trusted), declares algorithmicMedia"), r.summary());
+    }
+
+    @Test
     void hashMismatchIsTamperEvidence() throws Exception {
         Finding f = only(run(analyzer(testTrust()), "c2pa/XCA.jpg"), "provenance.c2pa.");
         assertEquals("provenance.c2pa.tampered.binding", f.code());
