@@ -25,6 +25,10 @@ public record MediaType(String id, String mime, MediaKind kind) {
     public static final MediaType BMP = new MediaType("bmp", "image/bmp", MediaKind.IMAGE);
     /** TIFF, little or big endian (classic TIFF and BigTIFF). */
     public static final MediaType TIFF = new MediaType("tiff", "image/tiff", MediaKind.IMAGE);
+    /** MPEG-4 video (ISO base media file format, ISO/IEC 14496-12/14). Container only: video decoding comes later. */
+    public static final MediaType MP4 = new MediaType("mp4", "video/mp4", MediaKind.VIDEO);
+    /** QuickTime movie (ISO base media file format with the {@code qt} brand). */
+    public static final MediaType MOV = new MediaType("mov", "video/quicktime", MediaKind.VIDEO);
     /** A file whose leading bytes match no known format. */
     public static final MediaType UNKNOWN = new MediaType("unknown", "application/octet-stream", MediaKind.OTHER);
 

@@ -179,6 +179,10 @@ class StructureGuardTest {
         assertEquals(MediaType.WEBP, formats.detect("RIFF\0\0\0\0WEBPVP8 ".getBytes(StandardCharsets.US_ASCII)));
         assertEquals(MediaType.TIFF, formats.detect(new byte[] {'M', 'M', 0, 42}));
         assertEquals(MediaType.BMP, formats.detect("BM\0\0\0\0\0\0\0\0\0\0\0\0".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals(MediaType.MP4, formats.detect("\0\0\0\u0020ftypisom\0\0\0\0".getBytes(StandardCharsets.ISO_8859_1)));
+        assertEquals(MediaType.MOV, formats.detect("\0\0\0\u0014ftypqt  \0\0\0\0".getBytes(StandardCharsets.ISO_8859_1)));
+        assertEquals(MediaType.UNKNOWN, formats.detect("\0\0\0\u0018ftypheic\0\0\0\0".getBytes(StandardCharsets.ISO_8859_1)),
+                "HEIF still images are not mislabelled as video");
         assertEquals(MediaType.UNKNOWN, formats.detect("hello world".getBytes(StandardCharsets.US_ASCII)));
         assertEquals(MediaType.UNKNOWN, formats.detect(new byte[0]));
     }

@@ -34,7 +34,7 @@ import java.util.Objects;
 public final class ProvenanceAnalyzer implements Analyzer {
     /** Analyzer id. */
     public static final String ID = "provenance";
-    private static final AnalyzerInfo INFO = new AnalyzerInfo(ID, "Provenance (C2PA and watermarks)", "1",
+    private static final AnalyzerInfo INFO = new AnalyzerInfo(ID, "Provenance (C2PA and watermarks)", "1.0",
             "Validates C2PA manifests (C2PA 2.2: signature, trust, hard binding, declared digital source type) and "
                     + "detects invisible watermarks of Stable Diffusion, SDXL, FLUX and Unmask.");
 
