@@ -173,6 +173,24 @@ class ScanCommandTest {
     }
 
     @Test
+    void provenanceIsCheckedInScanIncludingVideoContainers() throws Exception {
+        Cli r = Cli.run("scan", "--json", "--set", "provenance.trust-anchors=" + TestData.file("c2pa/certs/trust/test_cert_root_bundle.pem"),
+                TestData.file("c2pa/XCA.jpg").toString(), TestData.file("c2pa/C.jpg").toString(), TestData.file("c2pa/video1.mp4").toString());
+        assertEquals(UnmaskCommand.OK, r.exit(), r.err());
+        JsonNode files = validJson(r.out()).get("files");
+        JsonNode tampered = files.get(0).get("verdict");
+        assertEquals("manipulated", tampered.get("label").asText());
+        assertEquals("provenance.c2pa.tampered.binding", tampered.get("drivers").get(0).get("code").asText());
+        JsonNode declared = files.get(1).get("verdict");
+        assertEquals("synthetic", declared.get("label").asText());
+        assertEquals("provenance.c2pa.synthetic", declared.get("drivers").get(0).get("code").asText());
+        JsonNode video = files.get(2);
+        assertEquals("mp4", video.get("media_type").get("id").asText());
+        assertTrue(video.get("error").isNull(), video.toString());
+        assertEquals("[\"provenance\"]", video.get("verdict").get("checked").toString(), "only the container-level analyzer applies to video for now");
+    }
+
+    @Test
     void usageErrorsExitTwoWithASpecificMessage() {
         Cli r = Cli.run("scan");
         assertEquals(UnmaskCommand.USAGE, r.exit());
