@@ -188,6 +188,13 @@ class ScanPipelineTest {
     }
 
     @Test
+    void pixelBudgetFollowsTheHeap() {
+        assertEquals(16_000_000L, ScanSettings.pixelBudgetFor(64L << 20), "small heaps still allow one ordinary photo");
+        assertEquals((4L << 30) / ScanSettings.BYTES_PER_PIXEL_IN_FLIGHT, ScanSettings.pixelBudgetFor(4L << 30));
+        assertEquals(400_000_000L, ScanSettings.pixelBudgetFor(64L << 30));
+    }
+
+    @Test
     void pixelBudgetSerialisesLargeImages(@TempDir Path dir) throws Exception {
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
