@@ -1,0 +1,103 @@
+package dev.unmask.gan;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+
+/**
+ * The DCGAN-style networks (Radford, Metz and Chintala, ICLR 2016). The generator maps a latent vector to a 4x4
+ * feature map, then doubles the resolution with blocks of [nearest up-sampling x2, 3x3 convolution, batch norm,
+ * ReLU] and ends with a 3x3 convolution to RGB and tanh. Nearest up-sampling followed by a convolution replaces the
+ * paper's transposed convolutions (which DJL lacks) and avoids their checkerboard artefacts (Odena, Dumoulin and
+ * Olah, "Deconvolution and Checkerboard Artifacts", Distill 2016). The discriminator halves the resolution with 4x4
+ * stride-2 convolutions and LeakyReLU(0.2), batch norm on every layer but the first, down to 4x4, then a linear
+ * layer to one logit (positive = real).
+ */
+public final class GanNetworks {
+    /** LeakyReLU slope of the discriminator, as in DCGAN. */
+    public static final float LEAKY_SLOPE = 0.2f;
+
+    private GanNetworks() {
+    }
+
+    /** Number of resolution doublings from 4x4 to {@code size}. */
+    static int stages(int size) {
+        return Integer.numberOfTrailingZeros(size) - 2;
+    }
+
+    /** Generator: (B, latentDim) -> (B, 3, size, size) in [-1, 1]. */
+    public static Block generator(GanConfig c) {
+        int n = stages(c.size());
+        int ch = c.baseChannels() << (n - 1);
+        int first = ch;
+        SequentialBlock g = new SequentialBlock();
+        g.add(Linear.builder().setUnits((long) first * 16).build());
+        g.add(new LambdaBlock(x -> new NDList(x.singletonOrThrow().reshape(new Shape(-1, first, 4, 4))),
+                "to4x4"));
+        g.add(BatchNorm.builder().build());
+        g.add(Activation.reluBlock());
+        for (int i = 0; i < n; i++) {
+            int out = Math.max(c.baseChannels() >> 1, ch >> 1);
+            if (i == n - 1) {
+                out = c.baseChannels();
+            }
+            g.add(new LambdaBlock(x -> new NDList(upsample2(x.singletonOrThrow())), "upsample2"));
+            g.add(conv(out, 3, 1, 1, false));
+            g.add(BatchNorm.builder().build());
+            g.add(Activation.reluBlock());
+            ch = out;
+        }
+        g.add(conv(3, 3, 1, 1, true));
+        g.add(Activation.tanhBlock());
+        return g;
+    }
+
+    /** Discriminator: (B, 3, size, size) -> (B, 1) logits. */
+    public static Block discriminator(GanConfig c) {
+        int n = stages(c.size());
+        SequentialBlock d = new SequentialBlock();
+        int ch = c.baseChannels();
+        d.add(conv(ch, 4, 2, 1, true));
+        d.add(Activation.leakyReluBlock(LEAKY_SLOPE));
+        for (int i = 1; i < n; i++) {
+            ch *= 2;
+            d.add(conv(ch, 4, 2, 1, false));
+            d.add(BatchNorm.builder().build());
+            d.add(Activation.leakyReluBlock(LEAKY_SLOPE));
+        }
+        d.add(Blocks.batchFlattenBlock());
+        d.add(Linear.builder().setUnits(1).build());
+        return d;
+    }
+
+    /**
+     * Nearest-neighbour up-sampling by 2 of an NCHW tensor, as a broadcast: (B,C,H,1,W,1) -> (B,C,H,2,W,2) ->
+     * (B,C,2H,2W). Not {@code NDArray.repeat}: with DJL 0.36's PyTorch engine its backward pass sometimes
+     * produced NaN gradients (seen as NaN in every layer below the first up-sampling).
+     */
+    static NDArray upsample2(NDArray x) {
+        Shape s = x.getShape();
+        long b = s.get(0);
+        long c = s.get(1);
+        long h = s.get(2);
+        long w = s.get(3);
+        return x.reshape(b, c, h, 1, w, 1).broadcast(b, c, h, 2, w, 2).reshape(b, c, 2 * h, 2 * w);
+    }
+
+    private static Block conv(int filters, int kernel, int stride, int pad, boolean bias) {
+        Conv2d.Builder b = Conv2d.builder().setFilters(filters).setKernelShape(new Shape(kernel, kernel))
+                .optStride(new Shape(stride, stride)).optPadding(new Shape(pad, pad));
+        if (!bias) {
+            b.optBias(false);
+        }
+        return b.build();
+    }
+}
