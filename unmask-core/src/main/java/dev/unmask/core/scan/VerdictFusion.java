@@ -184,7 +184,7 @@ public final class VerdictFusion {
                 ? String.format(Locale.ROOT, "; authenticity evidence (%.2f) does not outweigh them, so the file is not called authentic.", auth)
                 : auth > 0
                 ? String.format(Locale.ROOT, "; authenticity evidence (%.2f) is below %.2f, so the file is not called authentic.", auth, authenticMin)
-                : "; but nothing vouches for the file either (no camera traces or provenance), so it is not called authentic.";
+                : "; but nothing vouches for the file either (no positive evidence of a capture: camera traces or a valid capture manifest), so it is not called authentic.";
         return new Verdict(Label.INCONCLUSIVE, top, syn, man, auth, quiet + vouch, drivers, checked, notChecked);
     }
 }
