@@ -15,7 +15,8 @@ import ai.djl.nn.norm.BatchNorm;
 /**
  * The DCGAN-style networks (Radford, Metz and Chintala, ICLR 2016). The generator maps a latent vector to a 4x4
  * feature map, then doubles the resolution with blocks of [nearest up-sampling x2, 3x3 convolution, batch norm,
- * ReLU] and ends with a 3x3 convolution to RGB and tanh. Nearest up-sampling followed by a convolution replaces the
+ * ReLU] and ends with a 3x3 convolution to RGB (computed as {@link #RGB_CONV_FILTERS} channels, of which the first
+ * 3 are kept) and tanh. Nearest up-sampling followed by a convolution replaces the
  * paper's transposed convolutions (which DJL lacks) and avoids their checkerboard artefacts (Odena, Dumoulin and
  * Olah, "Deconvolution and Checkerboard Artifacts", Distill 2016). The discriminator halves the resolution with 4x4
  * stride-2 convolutions and LeakyReLU(0.2), batch norm on every layer but the first, down to 4x4, then a linear
@@ -24,6 +25,16 @@ import ai.djl.nn.norm.BatchNorm;
 public final class GanNetworks {
     /** LeakyReLU slope of the discriminator, as in DCGAN. */
     public static final float LEAKY_SLOPE = 0.2f;
+
+    /**
+     * Output channels of the generator's last convolution, of which only the first 3 (RGB) are used. A 3-filter
+     * convolution is the natural choice, but PyTorch 2.7.1's CPU (oneDNN) convolution backward pass then
+     * intermittently returned NaN in one or two channels of the input gradient (finite weights, inputs and output
+     * gradient; different NaN channels from run to run), which spread to every generator layer below it: about one
+     * generator update in four at the test settings. 8 filters still failed, 16 (one AVX-512 block of floats) never
+     * did in 3 x 200 updates. The 13 unused filters get zero gradients and stay at their initial values.
+     */
+    public static final int RGB_CONV_FILTERS = 16;
 
     private GanNetworks() {
     }
@@ -55,7 +66,8 @@ public final class GanNetworks {
             g.add(Activation.reluBlock());
             ch = out;
         }
-        g.add(conv(3, 3, 1, 1, true));
+        g.add(conv(RGB_CONV_FILTERS, 3, 1, 1, true));
+        g.add(new LambdaBlock(x -> new NDList(x.singletonOrThrow().get(":, 0:3")), "rgb"));
         g.add(Activation.tanhBlock());
         return g;
     }
