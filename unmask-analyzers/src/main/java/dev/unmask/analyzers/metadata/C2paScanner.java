@@ -93,8 +93,33 @@ final class C2paScanner {
         return new Result(segments[0], total[0], label, manifests, truncated[0]);
     }
 
+    /** PNG: 4-byte big-endian length, 4-byte type, data, CRC; the store is the {@code caBX} chunk; stops at IEND. */
     static Result png(byte[] b) {
-        int i = 8;
+        return chunks(b, new ChunkLayout(8, 4, 0, false, 4, "caBX", "IEND"));
+    }
+
+    /** WebP (RIFF): 4-byte type, 4-byte little-endian length, data padded to even; the store is the {@code C2PA} chunk. */
+    static Result webp(byte[] b) {
+        return chunks(b, new ChunkLayout(12, 0, 4, true, 0, "C2PA", null));
+    }
+
+    /**
+     * Where a container's chunk fields sit.
+     *
+     * @param first offset of the first chunk
+     * @param typeAt offset of the 4-byte type within a chunk header
+     * @param lengthAt offset of the 4-byte length within a chunk header
+     * @param littleEndian whether the length is little-endian (RIFF) rather than big-endian (PNG)
+     * @param trailer bytes after the data (PNG's CRC; RIFF pads odd lengths to even instead)
+     * @param storeType the chunk type carrying the JUMBF manifest store
+     * @param endType the chunk type after which nothing is read, or null
+     */
+    private record ChunkLayout(int first, int typeAt, int lengthAt, boolean littleEndian, int trailer, String storeType,
+                               String endType) {}
+
+    /** Walks the 8-byte-header chunks of a PNG or RIFF file, bounded by {@link #MAX_SEGMENTS}. */
+    private static Result chunks(byte[] b, ChunkLayout l) {
+        int i = l.first();
         int segments = 0;
         long total = 0;
         boolean truncated = false;
@@ -102,13 +127,13 @@ final class C2paScanner {
         List<String> manifests = List.of();
         int walked = 0;
         while (i + 8 <= b.length && walked++ < MAX_SEGMENTS) {
-            long len = u32(b, i);
-            String t = type(b, i + 4);
-            long end = i + 12 + len;
+            long len = l.littleEndian() ? u32le(b, i + l.lengthAt()) : u32(b, i + l.lengthAt());
+            String t = type(b, i + l.typeAt());
+            long end = i + 8 + len + (l.littleEndian() ? (len & 1) : l.trailer());
             if (len > Integer.MAX_VALUE || end > b.length) {
                 truncated = true;
             }
-            if (t.equals("caBX")) {
+            if (t.equals(l.storeType())) {
                 int s = i + 8;
                 int e = (int) Math.min(b.length, s + len);
                 segments++;
@@ -118,40 +143,7 @@ final class C2paScanner {
                     manifests = childLabels(b, s, e);
                 }
             }
-            if (t.equals("IEND") || truncated) {
-                break;
-            }
-            i = (int) end;
-        }
-        return new Result(segments, total, label, manifests, truncated);
-    }
-
-    static Result webp(byte[] b) {
-        int i = 12;
-        int segments = 0;
-        long total = 0;
-        boolean truncated = false;
-        String label = null;
-        List<String> manifests = List.of();
-        int walked = 0;
-        while (i + 8 <= b.length && walked++ < MAX_SEGMENTS) {
-            long len = u32le(b, i + 4);
-            String t = type(b, i);
-            long end = i + 8 + len + (len & 1);
-            if (end > b.length) {
-                truncated = true;
-            }
-            if (t.equals("C2PA")) {
-                int s = i + 8;
-                int e = (int) Math.min(b.length, s + len);
-                segments++;
-                total += e - i;
-                if (label == null) {
-                    label = superboxLabel(b, s, e);
-                    manifests = childLabels(b, s, e);
-                }
-            }
-            if (truncated) {
+            if (t.equals(l.endType()) || truncated) {
                 break;
             }
             i = (int) end;
