@@ -91,6 +91,9 @@ final class ProvenanceCommand implements Callable<Integer> {
         int unreadable = 0;
         int matched = 0;
         for (Path f : files) {
+            if (Files.isDirectory(f)) {
+                throw new UsageException(f + " is a folder; 'provenance' takes files (use 'scan' for folders)");
+            }
             if (!Files.isRegularFile(f)) {
                 throw new UsageException("no such file: " + f);
             }

@@ -77,6 +77,9 @@ class ProvenanceCommandTest {
         Cli r = Cli.run("provenance", "/no/such.jpg");
         assertEquals(UnmaskCommand.USAGE, r.exit());
         assertTrue(r.err().contains("no such file: /no/such.jpg"), r.err());
+        r = Cli.run("provenance", TestData.file("c2pa/CA.jpg").getParent().toString());
+        assertEquals(UnmaskCommand.USAGE, r.exit());
+        assertTrue(r.err().contains("is a folder; 'provenance' takes files"), r.err());
     }
 
     @Test
