@@ -1,7 +1,9 @@
 package dev.unmask.cli;
 
+import dev.unmask.cli.spi.CommandPlugin;
 import dev.unmask.core.Version;
 import java.io.PrintWriter;
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -38,6 +40,9 @@ public final class UnmaskCommand implements Runnable {
     /** Builds the configured command line (used by {@link #main} and by tests). */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new UnmaskCommand());
+        for (CommandPlugin plugin : ServiceLoader.load(CommandPlugin.class)) {
+            cl.addSubcommand(plugin.command());
+        }
         cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : RUN_FAILED);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();

@@ -1,14 +1,15 @@
-package dev.unmask.cli;
+package dev.unmask.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import dev.unmask.cli.UnmaskCommand;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The module layering and code standards, enforced on the compiled classes of every module. */
+/** The module layering and code standards, enforced on the compiled classes of every module of the application. */
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -25,6 +26,14 @@ class ArchitectureTest {
     void coreKnowsNothingOfAnalyzersOrTheCommandLine() {
         noClasses().that().resideInAPackage("dev.unmask.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.unmask.analyzers..", "dev.unmask.cli..", "picocli..", "me.tongfei..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void lightModulesCarryNoNativeEngines() {
+        noClasses().that().resideInAnyPackage("dev.unmask.api..", "dev.unmask.core..", "dev.unmask.analyzers..", "dev.unmask.provenance..",
+                        "dev.unmask.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("ai.djl..", "ai.onnxruntime..", "org.bytedeco..", "org.apache.spark..")
                 .check(CLASSES);
     }
 
