@@ -1,0 +1,2 @@
+/** Face detection, alignment and face-level deepfake analysis. */
+package dev.unmask.faces;

@@ -1,0 +1,2 @@
+/** ONNX Runtime sessions and bring-your-own ONNX detectors. */
+package dev.unmask.onnx;
