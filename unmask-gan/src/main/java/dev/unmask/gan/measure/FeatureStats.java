@@ -138,8 +138,4 @@ public final class FeatureStats {
         }
         return rows;
     }
-
-    boolean hasDataFactor() {
-        return centredRows != null;
-    }
 }

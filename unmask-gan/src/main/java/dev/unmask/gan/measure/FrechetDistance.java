@@ -10,14 +10,14 @@ import java.util.stream.IntStream;
  *
  * <pre>d^2 = |mu1 - mu2|^2 + tr(C1) + tr(C2) - 2 tr((C1^(1/2) C2 C1^(1/2))^(1/2))</pre>
  *
- * <p>The last trace is computed without a non-symmetric matrix square root. For any factors with
+ * <p>The last trace is computed without a matrix square root of a non-symmetric matrix. For any factors with
  * C1 = F1 F1^T and C2 = F2 F2^T, the eigenvalues of C1^(1/2) C2 C1^(1/2) are those of C1 C2, whose non-zero
- * eigenvalues are those of the symmetric positive semi-definite Gram matrix (F2^T F1)^T (F2^T F1) (or of
- * F1^T C2 F1), so the trace is the sum of the square roots of that matrix's eigenvalues, found with the symmetric
- * solver {@link SymmetricEigen}. Factors: with n <= d samples the centred data themselves (exact, and cheaper:
- * the matrices are n x n), otherwise sqrt(lambda) times the eigenvectors of the covariance. Negative eigenvalues
- * (round-off, at most a few ulps of the largest) are treated as zero, and a distance below zero by round-off is
- * reported as zero.
+ * eigenvalues are those of (F2^T F1)^T (F2^T F1), so the trace is the sum of the singular values of
+ * P = F2^T F1 (its nuclear norm), found by one-sided Jacobi directly on P (no squaring, so singular values near
+ * zero, which a rank-deficient covariance has many of, do not turn into square roots of round-off noise).
+ * Factors: with n <= d samples the centred data themselves (exact, and cheaper: P is n1 x n2), otherwise
+ * sqrt(lambda) times the eigenvectors of the covariance ({@link SymmetricEigen}; round-off negative eigenvalues
+ * count as zero). A distance below zero by round-off is reported as zero.
  */
 public final class FrechetDistance {
     private FrechetDistance() {
@@ -56,26 +56,107 @@ public final class FrechetDistance {
         return new Result(distance, meanTerm, traceTerm);
     }
 
-    /** tr((C1^(1/2) C2 C1^(1/2))^(1/2)) = sum of sqrt(eigenvalues of C1 C2). */
+    /** tr((C1^(1/2) C2 C1^(1/2))^(1/2)) = sum of sqrt(eigenvalues of C1 C2) = nuclear norm of F2^T F1. */
     static double traceSqrtProduct(FeatureStats a, FeatureStats b) {
-        double[][] h;
-        if (a.hasDataFactor() && b.hasDataFactor()) {
-            double[][] p = multiplyTransposed(b.factorRows(), a.factorRows());
-            h = p.length >= p[0].length ? gramOfColumns(p) : multiplyTransposed(p, p);
-        } else if (a.hasDataFactor()) {
-            h = sandwich(a.factorRows(), b.covarianceView());
-        } else if (b.hasDataFactor()) {
-            h = sandwich(b.factorRows(), a.covarianceView());
-        } else {
-            h = sandwich(a.factorRows(), b.covarianceView());
+        return nuclearNorm(multiplyTransposed(b.factorRows(), a.factorRows()));
+    }
+
+    /**
+     * The sum of the singular values of {@code p}: by one-sided Jacobi (Hestenes 1958; Demmel and Veselić, "Jacobi's
+     * method is more accurate than QR", SIAM J. Matrix Anal. Appl. 13, 1992), which finds each singular value to
+     * about one ulp of the largest, when the smaller side is at most {@value #JACOBI_LIMIT}; above that, from the
+     * eigenvalues of the smaller Gram matrix, which is much faster but resolves singular values below about 1e-8
+     * of the largest only roughly.
+     */
+    static double nuclearNorm(double[][] p) {
+        int m = p.length;
+        int n = m == 0 ? 0 : p[0].length;
+        if (m == 0 || n == 0) {
+            return 0;
         }
+        double[][] cols = n <= m ? transpose(p) : copy(p);
+        if (cols.length <= JACOBI_LIMIT) {
+            return oneSidedJacobi(cols);
+        }
+        double[][] gram = multiplyTransposed(cols, cols);
         double sum = 0;
-        for (double l : SymmetricEigen.of(h, false).values()) {
+        for (double l : SymmetricEigen.of(gram, false).values()) {
             if (l > 0) {
                 sum += Math.sqrt(l);
             }
         }
         return sum;
+    }
+
+    /** Largest side solved by one-sided Jacobi. */
+    static final int JACOBI_LIMIT = 1024;
+    private static final int MAX_SWEEPS = 60;
+
+    /** Orthogonalises the rows pairwise by plane rotations until all pairs are orthogonal; returns the sum of row norms. */
+    private static double oneSidedJacobi(double[][] rows) {
+        int k = rows.length;
+        double eps = Math.ulp(1.0);
+        for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
+            boolean rotated = false;
+            for (int i = 0; i < k - 1; i++) {
+                double[] a = rows[i];
+                for (int j = i + 1; j < k; j++) {
+                    double[] b = rows[j];
+                    double alpha = 0;
+                    double beta = 0;
+                    double gamma = 0;
+                    for (int t = 0; t < a.length; t++) {
+                        alpha += a[t] * a[t];
+                        beta += b[t] * b[t];
+                        gamma += a[t] * b[t];
+                    }
+                    if (gamma == 0 || Math.abs(gamma) <= eps * Math.sqrt(alpha * beta)) {
+                        continue;
+                    }
+                    rotated = true;
+                    double zeta = (beta - alpha) / (2 * gamma);
+                    double tan = Math.copySign(1, zeta) / (Math.abs(zeta) + Math.sqrt(1 + zeta * zeta));
+                    double c = 1 / Math.sqrt(1 + tan * tan);
+                    double s = c * tan;
+                    for (int t = 0; t < a.length; t++) {
+                        double x = a[t];
+                        double y = b[t];
+                        a[t] = c * x - s * y;
+                        b[t] = s * x + c * y;
+                    }
+                }
+            }
+            if (!rotated) {
+                break;
+            }
+        }
+        double sum = 0;
+        for (double[] r : rows) {
+            double q = 0;
+            for (double v : r) {
+                q += v * v;
+            }
+            sum += Math.sqrt(q);
+        }
+        return sum;
+    }
+
+    private static double[][] transpose(double[][] p) {
+        double[][] t = new double[p[0].length][p.length];
+        for (int i = 0; i < p.length; i++) {
+            for (int j = 0; j < p[0].length; j++) {
+                t[j][i] = p[i][j];
+            }
+        }
+        return t;
+    }
+
+    private static double[][] copy(double[][] p) {
+        double[][] c = new double[p.length][];
+        for (int i = 0; i < p.length; i++) {
+            c[i] = p[i].clone();
+        }
+        return c;
     }
 
     /** X Y^T for row-major X (m x k) and Y (n x k). */
@@ -95,32 +176,5 @@ public final class FrechetDistance {
             }
         });
         return out;
-    }
-
-    /** P^T P for P (m x n). */
-    private static double[][] gramOfColumns(double[][] p) {
-        int n = p[0].length;
-        double[][] out = new double[n][n];
-        IntStream.range(0, n).parallel().forEach(i -> {
-            for (int j = 0; j <= i; j++) {
-                double s = 0;
-                for (double[] row : p) {
-                    s += row[i] * row[j];
-                }
-                out[i][j] = s;
-            }
-        });
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < i; j++) {
-                out[j][i] = out[i][j];
-            }
-        }
-        return out;
-    }
-
-    /** R C R^T for rows R (k x d) and symmetric C (d x d). */
-    private static double[][] sandwich(double[][] r, double[][] c) {
-        double[][] rc = multiplyTransposed(r, c);
-        return multiplyTransposed(rc, r);
     }
 }

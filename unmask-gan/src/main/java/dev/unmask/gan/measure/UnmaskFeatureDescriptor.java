@@ -23,7 +23,8 @@ import java.util.List;
  *       HOG, Dalal and Triggs, CVPR 2005) (8); mean absolute 4-neighbour Laplacian (1);</li>
  *   <li>spectrum (16): the power spectrum of the Hann-windowed, mean-removed L at 64x64, averaged over 16 rings of
  *       radius (0, 2], (2, 4], ..., (30, 32] cycles per image (the azimuthal average of Durall, Keuper and Keuper,
- *       "Watch your Up-Convolution", CVPR 2020), each ring's share p of the total, as log10(p + 1e-6) / 6.</li>
+ *       "Watch your Up-Convolution", CVPR 2020), each ring's share p of the total, as log10(p + 1e-6) / 6 (1/16 each
+ *       for a flat image).</li>
  * </ol>
  * Border pixels are skipped by the gradient and Laplacian. Every feature is of order 0.01 to 1, so no feature
  * dominates the distances by its unit alone.
@@ -37,6 +38,11 @@ public final class UnmaskFeatureDescriptor implements FeatureSpace {
     public static final int DIMENSION = 75;
     private static final int BINS = 8;
     private static final int RINGS = 16;
+    /**
+     * Ring power below which the image counts as flat (round-off of a constant image is ~1e-28; one grey level of
+     * contrast over one cycle already gives ~1e-2).
+     */
+    private static final double FLAT_POWER = 1e-12;
 
     @Override
     public String name() {
@@ -261,8 +267,9 @@ public final class UnmaskFeatureDescriptor implements FeatureSpace {
             ring[b] /= count[b];
             total += ring[b];
         }
+        boolean flat = total < FLAT_POWER;
         for (int b = 0; b < RINGS; b++) {
-            double share = total > 0 ? ring[b] / total : 1.0 / RINGS;
+            double share = flat ? 1.0 / RINGS : ring[b] / total;
             f[at++] = StrictMath.log10(share + 1e-6) / 6;
         }
         return at;
