@@ -91,7 +91,7 @@ final class GanInterpolateCommand implements Callable<Integer> {
             w.printf(Locale.ROOT, "Wrote %s: %d walks x %d steps, %dx%d px, from %s (checkpoint step %d, run id %012x).%n", out,
                     r.walks(), r.steps(), r.width(), r.height(), model, r.checkpointStep(), r.runId());
         } else {
-            w.printf(Locale.ROOT, "Wrote %s: %d frames of %dx%d px (%d walks side by side), %d ms each, looping, from %s "
+            w.printf(Locale.ROOT, "Wrote %s: %d frames of %dx%d px (%d walks per frame), %d ms each, looping, from %s "
                     + "(checkpoint step %d, run id %012x).%n", out, r.steps(), r.width(), r.height(), r.walks(), delayMs, model,
                     r.checkpointStep(), r.runId());
         }
