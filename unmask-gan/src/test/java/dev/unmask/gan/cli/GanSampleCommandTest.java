@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.adobe.internal.xmp.XMPMeta;
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.metadata.xmp.XmpDirectory;
+import dev.unmask.analyzers.metadata.MetadataAnalyzer;
+import dev.unmask.api.AnalyzerOptions;
+import dev.unmask.api.AnalyzerResult;
+import dev.unmask.api.Evidence;
+import dev.unmask.api.Finding;
 import dev.unmask.api.MediaType;
 import dev.unmask.gan.GanCheckpoint;
 import dev.unmask.gan.GanSampler;
@@ -23,6 +28,7 @@ import dev.unmask.provenance.sign.TestCredentials;
 import dev.unmask.provenance.trust.TrustSettings;
 import dev.unmask.provenance.watermark.UnmaskDetection;
 import dev.unmask.provenance.watermark.UnmaskWatermark;
+import dev.unmask.testkit.TestData;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -76,6 +82,7 @@ class GanSampleCommandTest {
             BufferedImage img = ImageIO.read(new ByteArrayInputStream(bytes));
             assertEquals(128, img.getWidth());
             assertXmpDeclaresTrainedAlgorithmicMedia(f);
+            assertScanSeesTheDeclaration(f);
             UnmaskDetection d = UnmaskWatermark.detect(img, UnmaskWatermark.DEFAULT_KEY);
             assertTrue(d.detected(), d.toString());
             assertEquals(runId, d.runId());
@@ -105,6 +112,17 @@ class GanSampleCommandTest {
     static void expectUsage(Cli r, String message) {
         assertEquals(2, r.exit(), r.toString());
         assertTrue(r.err().contains(message), "expected '" + message + "' in\n" + r);
+    }
+
+    /** Unmask's own metadata analyzer (what 'unmask scan' runs) calls the file synthetic from its declaration. */
+    static void assertScanSeesTheDeclaration(Path f) throws Exception {
+        MetadataAnalyzer analyzer = new MetadataAnalyzer();
+        analyzer.init(AnalyzerOptions.defaults(analyzer.info().id()));
+        AnalyzerResult ar = analyzer.analyze(TestData.media(f.getFileName().toString(), Files.readAllBytes(f)));
+        Finding st = ar.findings().stream().filter(x -> x.code().equals("metadata.source-type")).findFirst()
+                .orElseThrow(() -> new AssertionError("no source-type finding for " + f + ": " + ar.findings()));
+        assertEquals(Evidence.SYNTHETIC, st.evidence(), st.toString());
+        assertTrue(st.score() >= 0.8, st.toString());
     }
 
     static void assertXmpDeclaresTrainedAlgorithmicMedia(Path f) throws Exception {
