@@ -1,19 +1,7 @@
 package dev.unmask.gan;
 
-import ai.djl.MalformedModelException;
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
-import ai.djl.training.ParameterStore;
 import java.awt.image.BufferedImage;
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,19 +10,21 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.IntConsumer;
 
 /**
- * Draws images from a trained generator ({@link GanCheckpoint}) and writes them as PNGs labelled as generated:
+ * Draws images from a trained generator ({@link GanCheckpoint}) and writes them as PNGs or JPEGs
+ * ({@link SampleEncoding}) labelled as generated:
  * <ol>
- *   <li>always an XMP packet (PNG iTXt {@code XML:com.adobe.xmp}) declaring IPTC
+ *   <li>always an XMP packet (PNG iTXt {@code XML:com.adobe.xmp}, JPEG APP1) declaring IPTC
  *       {@code Iptc4xmpExt:DigitalSourceType = trainedAlgorithmicMedia} and {@code xmp:CreatorTool} /
  *       {@code tiff:Software = "Unmask <version>"};</li>
  *   <li>Unmask's invisible watermark carrying a 48-bit run id derived from the checkpoint ({@link #runId}), when
  *       both sides are at least {@code UnmaskWatermark.MIN_SIDE} (128) px. The GAN's sizes (32, 64) are below it,
- *       so today the watermark is skipped and the file's entry says so; images are never up-scaled to fit it;</li>
+ *       so the watermark is skipped and the file's entry says so, unless the caller asks for a nearest-neighbour
+ *       enlargement ({@link SampleEncoding#scale()}) that reaches 128 px; images are never enlarged silently;</li>
  *   <li>a C2PA manifest ({@code c2pa.created}, digital source type trainedAlgorithmicMedia, claim generator
  *       Unmask) when {@link SampleLabels} carries signing credentials.</li>
  * </ol>
@@ -61,46 +51,54 @@ public final class GanSampler {
     /**
      * Writes {@code count} labelled PNGs {@code sample-00000.png}, ... into {@code outDir} (created if needed).
      *
-     * @param checkpointDir folder written by {@link GanCheckpoint#save}
+     * @param checkpointDir folder written by {@link GanCheckpoint#save} (or a run folder holding it)
      * @param truncation 0 (or infinity) for plain N(0, 1) latents, else a threshold >= {@link #MIN_TRUNCATION}
      */
     public static SampleResult sample(Path checkpointDir, int count, Path outDir, long seed, double truncation,
             SampleLabels labels) throws IOException {
+        return sample(checkpointDir, count, outDir, seed, truncation, labels, SampleEncoding.png(), done -> { });
+    }
+
+    /**
+     * Writes {@code count} labelled images {@code sample-00000.<ext>}, ... into {@code outDir} (created if needed),
+     * calling {@code progress} with the number written so far after each batch.
+     *
+     * @param runOrCheckpoint a run folder or its checkpoint folder ({@link TrainedGan#checkpointDir})
+     * @param truncation 0 (or infinity) for plain N(0, 1) latents, else a threshold >= {@link #MIN_TRUNCATION}
+     */
+    public static SampleResult sample(Path runOrCheckpoint, int count, Path outDir, long seed, double truncation,
+            SampleLabels labels, SampleEncoding encoding, IntConsumer progress) throws IOException {
         if (count < 1 || count > MAX_COUNT) {
             throw new IllegalArgumentException("count must be in [1, " + MAX_COUNT + "], got " + count);
         }
+        checkTruncation(truncation);
+        try (TrainedGan gan = TrainedGan.open(runOrCheckpoint, false)) {
+            GanConfig config = gan.config();
+            SampleLabeller labeller = new SampleLabeller(labels, gan.runId());
+            Files.createDirectories(outDir);
+            Random rng = new Random(seed);
+            List<SampleResult.SampledFile> files = new ArrayList<>();
+            for (int start = 0; start < count; start += BATCH) {
+                int n = Math.min(BATCH, count - start);
+                float[] px = gan.generate(latents(rng, n * config.latentDim(), truncation), n);
+                for (int i = 0; i < n; i++) {
+                    BufferedImage img = GanImages.toImage(px, i, config.size());
+                    Path file = outDir.resolve(String.format(Locale.ROOT, "sample-%05d.%s", start + i,
+                            encoding.format().extension()));
+                    files.add(labeller.write(img, file, encoding));
+                }
+                progress.accept(start + n);
+            }
+            return new SampleResult(gan.step(), gan.runId(), files);
+        }
+    }
+
+    /** Rejects a truncation that is negative, NaN or positive but below {@link #MIN_TRUNCATION}. */
+    public static void checkTruncation(double truncation) {
         if (Double.isNaN(truncation) || truncation < 0 || (truncation > 0 && truncation < MIN_TRUNCATION)) {
             throw new IllegalArgumentException("truncation must be 0 (off) or >= " + MIN_TRUNCATION + ", got "
                     + truncation);
         }
-        Properties state = properties(checkpointDir);
-        GanConfig config = GanConfig.fromProperties(state);
-        int step = Integer.parseInt(state.getProperty("step", "0").trim());
-        long runId = runId(config, step);
-        SampleLabeller labeller = new SampleLabeller(labels, runId);
-        Files.createDirectories(outDir);
-        Random rng = new Random(seed);
-        List<SampleResult.SampledFile> files = new ArrayList<>();
-        Engine engine = DjlRuntime.engine(config.seed());
-        try (NDManager manager = engine.newBaseManager()) {
-            Block generator = loadGenerator(config, manager, checkpointDir);
-            ParameterStore store = new ParameterStore(manager, false);
-            for (int start = 0; start < count; start += BATCH) {
-                int n = Math.min(BATCH, count - start);
-                float[] z = latents(rng, n * config.latentDim(), truncation);
-                float[] px;
-                try (NDManager sm = manager.newSubManager()) {
-                    NDArray in = sm.create(z, new Shape(n, config.latentDim()));
-                    px = generator.forward(store, new NDList(in), false).singletonOrThrow().toFloatArray();
-                }
-                for (int i = 0; i < n; i++) {
-                    BufferedImage img = toImage(px, i, config.size());
-                    Path file = outDir.resolve(String.format(Locale.ROOT, "sample-%05d.png", start + i));
-                    files.add(labeller.write(img, file));
-                }
-            }
-        }
-        return new SampleResult(step, runId, files);
     }
 
     /**
@@ -123,7 +121,8 @@ public final class GanSampler {
         }
     }
 
-    static float[] latents(Random rng, int n, double truncation) {
+    /** {@code n} components from N(0, 1), each re-drawn while |z| exceeds {@code truncation} (when > 0). */
+    public static float[] latents(Random rng, int n, double truncation) {
         boolean truncate = truncation > 0 && !Double.isInfinite(truncation);
         float[] z = new float[n];
         for (int i = 0; i < n; i++) {
@@ -134,43 +133,5 @@ public final class GanSampler {
             z[i] = (float) v;
         }
         return z;
-    }
-
-    private static Block loadGenerator(GanConfig config, NDManager manager, Path dir) throws IOException {
-        Block g = GanNetworks.generator(config);
-        g.initialize(manager, DataType.FLOAT32, new Shape(1, config.latentDim()));
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(
-                Files.newInputStream(dir.resolve(GanCheckpoint.GENERATOR))))) {
-            g.loadParameters(manager, in);
-        } catch (MalformedModelException e) {
-            throw new IOException("checkpoint " + dir + " does not match its configured generator: "
-                    + e.getMessage(), e);
-        }
-        return g;
-    }
-
-    private static Properties properties(Path dir) throws IOException {
-        Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(dir.resolve(GanCheckpoint.STATE))) {
-            p.load(in);
-        }
-        return p;
-    }
-
-    private static BufferedImage toImage(float[] px, int index, int size) {
-        int plane = size * size;
-        int base = index * 3 * plane;
-        BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
-        for (int p = 0; p < plane; p++) {
-            int r = toByte(px[base + p]);
-            int g = toByte(px[base + plane + p]);
-            int b = toByte(px[base + 2 * plane + p]);
-            img.setRGB(p % size, p / size, (r << 16) | (g << 8) | b);
-        }
-        return img;
-    }
-
-    private static int toByte(float v) {
-        return Math.max(0, Math.min(255, Math.round((v + 1f) * 127.5f)));
     }
 }

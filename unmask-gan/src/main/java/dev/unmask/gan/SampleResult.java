@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param checkpointStep training step of the checkpoint the generator came from
  * @param runId 48-bit run id derived from the checkpoint (the watermark payload)
- * @param files one entry per PNG, in order
+ * @param files one entry per written file, in order
  */
 public record SampleResult(int checkpointStep, long runId, List<SampledFile> files) {
 
@@ -18,9 +18,9 @@ public record SampleResult(int checkpointStep, long runId, List<SampledFile> fil
     }
 
     /**
-     * One written PNG and the labels it carries.
+     * One written file (PNG, JPEG or GIF) and the labels it carries.
      *
-     * @param file the PNG
+     * @param file the file
      * @param xmp whether the XMP packet (IPTC trainedAlgorithmicMedia, CreatorTool/Software) was embedded (always)
      * @param watermarked whether Unmask's invisible watermark was embedded in the pixels
      * @param signed whether a C2PA manifest (c2pa.created, trainedAlgorithmicMedia) was embedded
