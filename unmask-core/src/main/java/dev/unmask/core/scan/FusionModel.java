@@ -85,7 +85,11 @@ public record FusionModel(Map<String, Direction> directions, double decide, doub
                 throw new IllegalArgumentException("fusion model lacks the " + d + " direction");
             }
         }
-        directions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(directions));
+        Map<String, Direction> ordered = new LinkedHashMap<>();
+        for (String d : DIRECTIONS) {
+            ordered.put(d, directions.get(d));
+        }
+        directions = java.util.Collections.unmodifiableMap(ordered);
     }
 
     /** The log-evidence of one finding: {@code −ln(1 − w·s)}, with {@code w·s} capped. */

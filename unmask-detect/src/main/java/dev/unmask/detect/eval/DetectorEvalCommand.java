@@ -46,10 +46,10 @@ public final class DetectorEvalCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "DIR", description = "The detector model folder (default: the detector shipped with Unmask).")
     Path model;
 
-    @Option(names = "--real", paramLabel = "DIR", required = true, description = "Real images (files or folders, walked recursively).")
+    @Option(names = "--real", paramLabel = "DIR", required = true, arity = "1..*", description = "Real images (files or folders, walked recursively).")
     List<Path> real;
 
-    @Option(names = "--fake", paramLabel = "DIR", required = true, description = "Fake images (files or folders, walked recursively).")
+    @Option(names = "--fake", paramLabel = "DIR", arity = "1..*", required = true, description = "Fake images (files or folders, walked recursively).")
     List<Path> fake;
 
     @Option(names = "--perturb", paramLabel = "SPEC", arity = "1..*", description = "Perturbations, e.g. jpeg:90,75,50 resize:0.5 blur:1.0 noise:0.02 crop:0.8.")

@@ -49,13 +49,13 @@ public final class FitFusionCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--real", paramLabel = "DIR", required = true, description = "Real images (files or folders).")
+    @Option(names = "--real", paramLabel = "DIR", required = true, arity = "1..*", description = "Real images (files or folders).")
     List<Path> real;
 
-    @Option(names = "--fake", paramLabel = "DIR", description = "Generated images (the synthetic direction).")
+    @Option(names = "--fake", paramLabel = "DIR", arity = "1..*", description = "Generated images (the synthetic direction).")
     List<Path> fake = new ArrayList<>();
 
-    @Option(names = "--manipulated", paramLabel = "DIR", description = "Edited images (the manipulated direction).")
+    @Option(names = "--manipulated", paramLabel = "DIR", arity = "1..*", description = "Edited images (the manipulated direction).")
     List<Path> manipulated = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "Where to write the fitted model (properties).")
@@ -70,7 +70,7 @@ public final class FitFusionCommand implements Callable<Integer> {
     @Option(names = "--inconclusive", paramLabel = "P", description = "Probability from which the verdict is inconclusive (default: ${DEFAULT-VALUE}).")
     double inconclusive = 0.2;
 
-    @Option(names = "--fit-intercept", description = "Also fit the intercepts (only for a validation set with the casework's share of fakes).")
+    @Option(names = "--fit-intercept", description = "Keep the fitted intercepts instead of the prior's (only for a validation set with the casework's share and kinds of fakes).")
     boolean fitIntercept;
 
     @Option(names = "--folds", paramLabel = "K", description = "Cross-validation folds for the reported held-out AUC (default: ${DEFAULT-VALUE}; 0 = none).")
@@ -186,11 +186,12 @@ public final class FitFusionCommand implements Callable<Integer> {
         extra.put("data.manifest.sha256", hash);
         extra.put("data.images", data);
         extra.put("fit.l2", Double.toString(lambda));
-        extra.put("fit.intercept", fitIntercept ? "fitted" : "fixed at the prior");
+        extra.put("fit.intercept", fitIntercept ? "fitted" : "the prior's (coefficients fitted with a free intercept)");
         extra.put("fit.prior.hand-thresholds", ht[0] + "," + ht[1]);
         List<String> header = new ArrayList<>(List.of("Unmask verdict fusion model, written by 'unmask detector fit-fusion' (see the README, \"Fusion\").",
                 "Data manifest: SHA-256 over the sorted lines '<label> <sha256 of the file>' of every image used.",
                 "Features: per analyzer and direction, the sum over its findings of -ln(1 - w*s) with the weights of fusion.properties."));
+        header.add("Command: unmask detector fit-fusion " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         header.addAll(FitFusionReport.lines(fit));
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {

@@ -30,7 +30,8 @@ final class FitFusionReport {
             sb.append(l).append(System.lineSeparator());
         }
         for (FusionFitter.DirectionReport d : fit.directions()) {
-            sb.append(String.format(Locale.ROOT, "%n%s (intercept %.4f, prior coefficient %.4f)%n", d.direction(), d.intercept(), d.prior()));
+            sb.append(String.format(Locale.ROOT, "%n%s (intercept %.4f; fitted with the coefficients: %.4f; prior coefficient %.4f)%n",
+                    d.direction(), d.intercept(), d.fittedIntercept(), d.prior()));
             sb.append(String.format(Locale.ROOT, "  %-12s %9s %9s %11s%n", "analyzer", "fired+", "fired-", "coefficient"));
             for (int j = 0; j < d.analyzers().size(); j++) {
                 int[] f = d.fired().get(j);

@@ -14,10 +14,12 @@ import java.util.TreeSet;
  * whose features are the per-analyzer log-evidence of {@link dev.unmask.core.scan.VerdictFusion#evidence}: positives
  * are the images labelled with that direction (fake = synthetic, manipulated), negatives every other image. The
  * classes are weighted to equal total weight. The prior (and starting point) is the hand-set fusion
- * ({@link FusionModel#prior}); by default the intercept stays at the prior's, because the share of fakes in a
- * validation set says nothing about the share in casework, so what an image without any finding means is a policy
- * kept fixed; coefficients are non-negative, so evidence for a direction never counts against it. A direction without
- * positive images keeps the prior. Deterministic; the cross-validation folds use a fixed seed.
+ * ({@link FusionModel#prior}). Coefficients and intercept are fitted together (both pulled towards the prior), so the
+ * coefficients measure how much each analyzer's evidence shifts the odds; the model then keeps the prior's intercept
+ * unless asked otherwise, because the share of fakes in a validation set, and how many of its fakes show nothing,
+ * say little about casework: what an image without any finding means stays a documented policy. Coefficients are
+ * non-negative, so evidence for a direction never counts against it. A direction without positive images keeps the
+ * prior. Deterministic; the cross-validation folds use a fixed seed.
  */
 public final class FusionFitter {
     /** The labels of a validation image. */
@@ -43,7 +45,7 @@ public final class FusionFitter {
      * Fit settings.
      *
      * @param lambda L2 penalty towards the prior
-     * @param fitIntercept whether to fit the intercepts too
+     * @param fitIntercept whether the model keeps the fitted intercepts (else the prior's)
      * @param decide probability threshold that decides a label
      * @param inconclusive probability threshold from which a verdict is inconclusive
      * @param folds cross-validation folds for the reported held-out AUC (0: none)
@@ -73,7 +75,8 @@ public final class FusionFitter {
      * @param analyzers the analyzers, in coefficient order
      * @param fired per analyzer: positives and negatives with non-zero evidence
      * @param prior the prior coefficient
-     * @param intercept the intercept used
+     * @param fittedIntercept the intercept fitted together with the coefficients
+     * @param intercept the intercept the model uses
      * @param coefficients fitted coefficients (the prior when not fitted)
      * @param aucHand training-set AUC of the hand-set (prior) probabilities
      * @param aucFitted training-set AUC of the fitted probabilities
@@ -81,7 +84,7 @@ public final class FusionFitter {
      * @param fitted whether the direction was fitted
      */
     public record DirectionReport(String direction, int positives, int negatives, List<String> analyzers, List<int[]> fired, double prior,
-                                  double intercept, double[] coefficients, double aucHand, double aucFitted, double aucHeldOut,
+                                  double fittedIntercept, double intercept, double[] coefficients, double aucHand, double aucFitted, double aucHeldOut,
                                   boolean fitted) {}
 
     /**
@@ -140,21 +143,22 @@ public final class FusionFitter {
             java.util.Arrays.fill(priorBeta, p.otherCoefficient());
             if (pos == 0 || neg == 0) {
                 dirs.put(d, p);
-                reports.add(new DirectionReport(d, pos, neg, analyzers, fired, p.otherCoefficient(), p.intercept(), priorBeta,
+                reports.add(new DirectionReport(d, pos, neg, analyzers, fired, p.otherCoefficient(), p.intercept(), p.intercept(), priorBeta,
                         Double.NaN, Double.NaN, Double.NaN, false));
                 continue;
             }
             double[] w = weights(y);
-            LogisticFit.Result r = LogisticFit.fit(x, y, w, priorBeta, p.intercept(), s.fitIntercept(), s.lambda());
+            LogisticFit.Result r = LogisticFit.fit(x, y, w, priorBeta, p.intercept(), true, s.lambda());
             Map<String, Double> coef = new LinkedHashMap<>();
             for (int j = 0; j < analyzers.size(); j++) {
                 coef.put(analyzers.get(j), r.coefficients()[j]);
             }
-            dirs.put(d, new FusionModel.Direction(r.intercept(), coef, p.otherCoefficient(), true));
+            double b = s.fitIntercept() ? r.intercept() : p.intercept();
+            dirs.put(d, new FusionModel.Direction(b, coef, p.otherCoefficient(), true));
             double aucHand = auc(x, y, priorBeta, p.intercept());
-            double aucFit = auc(x, y, r.coefficients(), r.intercept());
+            double aucFit = auc(x, y, r.coefficients(), b);
             double held = s.folds() >= 2 ? heldOutAuc(x, y, priorBeta, p.intercept(), s) : Double.NaN;
-            reports.add(new DirectionReport(d, pos, neg, analyzers, fired, p.otherCoefficient(), r.intercept(), r.coefficients(), aucHand,
+            reports.add(new DirectionReport(d, pos, neg, analyzers, fired, p.otherCoefficient(), r.intercept(), b, r.coefficients(), aucHand,
                     aucFit, held, true));
         }
         return new Result(new FusionModel(dirs, s.decide(), s.inconclusive(), description), reports);
@@ -222,7 +226,7 @@ public final class FusionFitter {
                 ty[k] = y[train.get(k)];
             }
             boolean both = java.util.Arrays.stream(ty).anyMatch(v -> v == 1) && java.util.Arrays.stream(ty).anyMatch(v -> v == 0);
-            LogisticFit.Result r = both ? LogisticFit.fit(tx, ty, weights(ty), prior, b0, s.fitIntercept(), s.lambda())
+            LogisticFit.Result r = both ? LogisticFit.fit(tx, ty, weights(ty), prior, b0, true, s.lambda())
                     : new LogisticFit.Result(prior, b0, 0, true);
             for (int i = 0; i < n; i++) {
                 if (fold[i] == f) {
