@@ -43,7 +43,8 @@ import picocli.CommandLine.Parameters;
                 "3 a file matched --fail-on; 4 the scan could not complete.",
                 "", "Examples:", "  unmask scan samples/", "  unmask scan --json photo.jpg > result.json",
                 "  unmask scan --report report.html --out results/ evidence/",
-                "  unmask scan --fail-on synthetic,manipulated uploads/   (for pipelines)"})
+                "  unmask scan --fail-on synthetic,manipulated uploads/   (for pipelines)",
+                "  unmask scan --detector models/npr photo.jpg   (add a learned detector)"})
 final class ScanCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -75,6 +76,10 @@ final class ScanCommand implements Callable<Integer> {
 
     @Option(names = "--set", paramLabel = "ID.KEY=VALUE", description = "An analyzer setting, e.g. --set ela.quality=95 (repeatable).")
     Map<String, String> options = new LinkedHashMap<>();
+
+    @Option(names = "--detector", paramLabel = "MODEL",
+            description = "Also run this learned detector model folder (repeatable); same as --set detector.models=MODEL,...")
+    List<Path> detectors = new ArrayList<>();
 
     @Option(names = "--limit", paramLabel = "KEY=VALUE",
             description = "Change a guard limit: max-file-bytes (512m), max-pixels (100m), max-dimension (65500), max-metadata-bytes (32m), max-chunks (100k).")
@@ -119,6 +124,15 @@ final class ScanCommand implements Callable<Integer> {
         }
         if (report != null && Files.isDirectory(report)) {
             throw new UsageException("--report needs a file name, not a folder: " + report);
+        }
+        if (!detectors.isEmpty()) {
+            if (options.containsKey("detector.models")) {
+                throw new UsageException("--detector and --set detector.models both name detector models; use one of them");
+            }
+            if (AnalyzerSet.discover().stream().noneMatch(a -> a.info().id().equals("detector"))) {
+                throw new UsageException("--detector needs the learned-detector module (unmask-detect), part of the full distribution (./unmask)");
+            }
+            options.put("detector.models", String.join(",", detectors.stream().map(Path::toString).toList()));
         }
         AnalyzerSet set;
         try {

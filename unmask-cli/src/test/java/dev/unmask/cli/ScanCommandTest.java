@@ -219,6 +219,10 @@ class ScanCommandTest {
         r = Cli.run("scan", "--threads", "0", TestData.file("photos/rocket.jpg").toString());
         assertEquals(UnmaskCommand.USAGE, r.exit());
 
+        r = Cli.run("scan", "--detector", "models/x", TestData.file("photos/rocket.jpg").toString());
+        assertEquals(UnmaskCommand.USAGE, r.exit());
+        assertTrue(r.err().contains("--detector needs the learned-detector module (unmask-detect)"), r.err());
+
         r = Cli.run("scan", "--bogus", TestData.file("photos/rocket.jpg").toString());
         assertEquals(UnmaskCommand.USAGE, r.exit());
         assertTrue(r.err().contains("Unknown option: '--bogus'"), r.err());

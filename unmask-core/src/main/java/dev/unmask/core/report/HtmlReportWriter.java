@@ -45,6 +45,7 @@ public final class HtmlReportWriter implements AutoCloseable {
     private final Instant started;
     private final List<AnalyzerInfo> analyzers;
     private final double[] thresholds;
+    private final String fittedFusion;
     private final Path rowsFile;
     private final Path sectionsFile;
     private final Writer rows;
@@ -73,6 +74,7 @@ public final class HtmlReportWriter implements AutoCloseable {
         this.started = started;
         this.analyzers = List.copyOf(analyzers);
         this.thresholds = fusion.thresholds().clone();
+        this.fittedFusion = fusion.model() == null ? null : fusion.model().description();
         Path rf = null;
         Path sf = null;
         Writer rw = null;
@@ -113,7 +115,7 @@ public final class HtmlReportWriter implements AutoCloseable {
         rows.close();
         sections.close();
         finalTemp = createTemp("report");
-        HtmlSummary.Run run = new HtmlSummary.Run(toolVersion, started, finished, analyzers, thresholds, files, errors,
+        HtmlSummary.Run run = new HtmlSummary.Run(toolVersion, started, finished, analyzers, thresholds, fittedFusion, files, errors,
                 counts);
         try (FileChannel ch = FileChannel.open(finalTemp, StandardOpenOption.WRITE)) {
             OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);

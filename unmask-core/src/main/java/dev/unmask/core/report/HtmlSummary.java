@@ -30,9 +30,9 @@ final class HtmlSummary {
 
     private HtmlSummary() {}
 
-    /** The facts of a run needed for the header. */
+    /** The facts of a run needed for the header; {@code fittedFusion} describes the fitted fusion model, or is null. */
     record Run(String toolVersion, Instant started, Instant finished, List<AnalyzerInfo> analyzers, double[] thresholds,
-               int files, int errors, Map<Label, Integer> counts) {}
+               String fittedFusion, int files, int errors, Map<Label, Integer> counts) {}
 
     /** Writes everything from the doctype to the start of the summary table's body. */
     static void writeHead(Writer w, Run run) throws IOException {
@@ -60,7 +60,7 @@ final class HtmlSummary {
         w.write("</div>\n");
         writeChart(w, run);
         w.write("</header>\n");
-        writeHowTo(w, run.thresholds());
+        writeHowTo(w, run.thresholds(), run.fittedFusion());
         writeAnalyzers(w, run.analyzers());
         w.write("<section class=\"card head\" id=\"summary\">\n<h2>Summary</h2>\n<nav class=\"filters\">Show: "
                 + "<label for=\"flt-all\">all</label>");
@@ -139,15 +139,24 @@ final class HtmlSummary {
         w.write("</svg>\n");
     }
 
-    private static void writeHowTo(Writer w, double[] t) throws IOException {
+    private static void writeHowTo(Writer w, double[] t, String fittedFusion) throws IOException {
         String decide = fmt2(t[0]);
         String inconclusive = fmt2(t[1]);
         String authentic = fmt2(t[2]);
         w.write("<section class=\"card head\" id=\"how-to-read\">\n<h2>How to read this report</h2>\n");
-        w.write("<p>Each analyzer reports findings; a finding supports one direction (synthetic, manipulated or "
-                + "authentic) with a score in [0,1], or is informational. The fusion weights each finding and combines "
-                + "the contributions of a direction by noisy-OR into that direction's score. Scores measure strength of "
-                + "evidence, not probabilities: read the drivers, the findings and the pictures before acting on a label.</p>\n");
+        if (fittedFusion == null) {
+            w.write("<p>Each analyzer reports findings; a finding supports one direction (synthetic, manipulated or "
+                    + "authentic) with a score in [0,1], or is informational. The fusion weights each finding and combines "
+                    + "the contributions of a direction by noisy-OR into that direction's score. Scores measure strength of "
+                    + "evidence, not probabilities: read the drivers, the findings and the pictures before acting on a label.</p>\n");
+        } else {
+            w.write("<p>Each analyzer reports findings; a finding supports one direction (synthetic, manipulated or "
+                    + "authentic) with a score in [0,1], or is informational. The fusion weights each finding, adds up each "
+                    + "analyzer's evidence per direction and turns it into the synthetic and manipulated scores with a "
+                    + "logistic model fitted on labelled images (" + escape(fittedFusion) + "); the authenticity score combines "
+                    + "its weighted findings by noisy-OR. The scores are probabilities only as far as the validation images "
+                    + "resemble yours: read the drivers, the findings and the pictures before acting on a label.</p>\n");
+        }
         w.write("<ul class=\"plain\">\n");
         w.write("<li><strong>likely synthetic</strong> / <strong>likely manipulated</strong>: the synthetic or "
                 + "manipulated score reaches the decision threshold " + decide + ".</li>\n");

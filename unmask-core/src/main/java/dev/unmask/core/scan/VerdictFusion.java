@@ -19,12 +19,20 @@ import java.util.TreeMap;
  * {@code fusion.properties}; per direction the weighted scores combine by noisy-OR; the label follows fixed
  * thresholds; and the drivers list shows each finding's contribution. A file is called likely authentic only when
  * the authenticity score reaches its threshold and exceeds the strongest contrary score. Thread-safe and immutable.
+ *
+ * <p>When a fitted {@link FusionModel} is installed ({@code fusion-model.properties} beside
+ * {@code fusion.properties}, written by {@code unmask detector fit-fusion}), the synthetic and manipulated scores
+ * are that model's probabilities instead, over the same weighted findings, and its probability thresholds decide
+ * the label, with "inconclusive" for probabilities inside the band between them; each driver's contribution is then
+ * its fitted share on the noisy-OR scale, {@code 1 − (1 − w·s)^(β_a/k)}. The authenticity score stays the hand-set
+ * noisy-OR. The hand-set fusion ({@link #handSet}) remains the documented fallback.
  */
 public final class VerdictFusion {
     private final Map<String, Double> weights;
     private final double decide;
     private final double inconclusive;
     private final double authenticMin;
+    private final FusionModel model;
 
     /**
      * @param weights weight by finding-code prefix or analyzer id; key {@code default} for the rest
@@ -45,10 +53,44 @@ public final class VerdictFusion {
         this.decide = decide;
         this.inconclusive = inconclusive;
         this.authenticMin = authenticMin;
+        this.model = null;
     }
 
-    /** The fusion shipped with Unmask ({@code fusion.properties}). */
+    private VerdictFusion(VerdictFusion hand, FusionModel model) {
+        this.weights = hand.weights;
+        this.decide = hand.decide;
+        this.inconclusive = hand.inconclusive;
+        this.authenticMin = hand.authenticMin;
+        this.model = model;
+    }
+
+    /**
+     * The fusion shipped with Unmask: the fitted model ({@value FusionModel#RESOURCE}) over the weights of
+     * {@code fusion.properties} when one ships, else the hand-set fusion.
+     */
     public static VerdictFusion defaults() {
+        VerdictFusion hand = handSet();
+        FusionModel fitted = FusionModel.shipped();
+        return fitted == null ? hand : hand.withModel(fitted);
+    }
+
+    /** This fusion's weights and authenticity threshold with {@code m} deciding the synthetic and manipulated labels. */
+    public VerdictFusion withModel(FusionModel m) {
+        return new VerdictFusion(this, m);
+    }
+
+    /** The fitted model in use, or null for the hand-set fusion. */
+    public FusionModel model() {
+        return model;
+    }
+
+    /** The hand-set thresholds on the noisy-OR score: decide, inconclusive (the prior of a fitted model). */
+    public double[] handThresholds() {
+        return new double[] {decide, inconclusive};
+    }
+
+    /** The hand-set fusion of {@code fusion.properties}, without a fitted model. */
+    public static VerdictFusion handSet() {
         Properties p = new Properties();
         try (InputStream in = VerdictFusion.class.getResourceAsStream("fusion.properties")) {
             if (in == null) {
@@ -97,7 +139,34 @@ public final class VerdictFusion {
 
     /** The thresholds, for documentation in reports: decide, inconclusive, authentic. */
     public double[] thresholds() {
-        return new double[] {decide, inconclusive, authenticMin};
+        return model == null ? new double[] {decide, inconclusive, authenticMin}
+                : new double[] {model.decide(), model.inconclusive(), authenticMin};
+    }
+
+    /**
+     * The fitted model's features for one file: per fused direction ({@code synthetic}, {@code manipulated}), per
+     * analyzer that ran, the log-evidence {@code Σ −ln(1 − w·s)} of its findings in that direction (0 when none).
+     */
+    public Map<String, Map<String, Double>> evidence(List<AnalyzerRun> runs) {
+        Map<String, Map<String, Double>> ev = new java.util.LinkedHashMap<>();
+        for (String d : FusionModel.DIRECTIONS) {
+            ev.put(d, new TreeMap<>());
+        }
+        for (AnalyzerRun run : runs) {
+            if (run.result().status() != AnalyzerResult.Status.OK) {
+                continue;
+            }
+            String id = run.info().id();
+            ev.values().forEach(m -> m.put(id, 0.0));
+            for (Finding f : run.result().findings()) {
+                String d = f.evidence() == dev.unmask.api.Evidence.SYNTHETIC ? "synthetic"
+                        : f.evidence() == dev.unmask.api.Evidence.MANIPULATED ? "manipulated" : null;
+                if (d != null && f.score() > 0) {
+                    ev.get(d).merge(id, FusionModel.evidence(weight(f.code()) * f.score()), Double::sum);
+                }
+            }
+        }
+        return ev;
     }
 
     /**
@@ -111,6 +180,9 @@ public final class VerdictFusion {
         List<Verdict.NotChecked> notChecked = new ArrayList<>();
         List<Verdict.Driver> drivers = new ArrayList<>();
         double[] keep = {1, 1, 1}; // product of (1 - c) per direction: synthetic, manipulated, authentic
+        double[] fittedKeep = {1, 1}; // product of (1 - fitted contribution): the contrary evidence on the noisy-OR scale
+        double[] logit = model == null ? null : new double[] {model.directions().get("synthetic").intercept(),
+            model.directions().get("manipulated").intercept()};
         for (AnalyzerRun run : runs) {
             AnalyzerResult r = run.result();
             String id = run.info().id();
@@ -135,6 +207,15 @@ public final class VerdictFusion {
                 double w = weight(f.code());
                 double c = w * f.score();
                 keep[dir] *= 1 - c;
+                if (model != null && dir < 2) {
+                    FusionModel.Direction d = model.directions().get(FusionModel.DIRECTIONS.get(dir));
+                    double x = FusionModel.evidence(c);
+                    logit[dir] += d.coefficient(id) * x;
+                    double ratio = d.coefficient(id) / d.otherCoefficient();
+                    c = ratio == 1 ? c : 1 - Math.exp(-ratio * x);
+                    w = Math.min(1, c / f.score());
+                    fittedKeep[dir] *= 1 - c;
+                }
                 drivers.add(new Verdict.Driver(id, f.code(), f.title(), f.evidence().name().toLowerCase(Locale.ROOT),
                         f.score(), w, c));
             }
@@ -142,9 +223,18 @@ public final class VerdictFusion {
         drivers.sort(Comparator.comparingDouble(Verdict.Driver::contribution).reversed()
                 .thenComparing(Verdict.Driver::code));
         // rounded to 1e-9 so that, e.g., 0.25 x 0.8 compares equal to a 0.2 threshold despite binary fractions
-        double syn = snap(1 - keep[0]);
-        double man = snap(1 - keep[1]);
+        double syn = snap(model == null ? 1 - keep[0] : 1 / (1 + Math.exp(-logit[0])));
+        double man = snap(model == null ? 1 - keep[1] : 1 / (1 + Math.exp(-logit[1])));
         double auth = snap(1 - keep[2]);
+        if (model != null && (error != null || checked.isEmpty())) {
+            syn = 0; // a file that was not examined has no probability
+            man = 0;
+        }
+        double decide = model == null ? this.decide : model.decide();
+        double inconclusive = model == null ? this.inconclusive : model.inconclusive();
+        String scoreWord = model == null ? "score" : "probability";
+        boolean contrary = model == null ? Math.max(syn, man) > 0
+                : drivers.stream().anyMatch(d -> !d.evidence().equals("authentic"));
         if (error != null) {
             String reason = "could not be analysed: " + error.message();
             return new Verdict(Label.NOT_APPLICABLE, 0, syn, man, auth, reason, drivers, checked, notChecked);
@@ -160,23 +250,26 @@ public final class VerdictFusion {
             Label l = syn >= man ? Label.SYNTHETIC : Label.MANIPULATED;
             String lead = drivers.isEmpty() ? "" : " Strongest evidence: " + drivers.get(0).title();
             return new Verdict(l, top, syn, man, auth, String.format(Locale.ROOT,
-                    "Fused %s score %.2f reaches the decision threshold %.2f.%s", l == Label.SYNTHETIC ? "synthetic" : "manipulated",
-                    top, decide, lead), drivers, checked, notChecked);
+                    "Fused %s %s %.2f reaches the decision threshold %.2f.%s", l == Label.SYNTHETIC ? "synthetic" : "manipulated",
+                    scoreWord, top, decide, lead), drivers, checked, notChecked);
         }
         if (top >= inconclusive) {
             return new Verdict(Label.INCONCLUSIVE, top, syn, man, auth, String.format(Locale.ROOT,
                     "Some evidence (synthetic %.2f, manipulated %.2f) but below the decision threshold %.2f; examine the drivers. Checked: %s.",
                     syn, man, decide, checks), drivers, checked, notChecked);
         }
-        if (auth >= authenticMin && auth > top) {
-            String contrary = top > 0
+        // authenticity must outweigh the contrary evidence on the same (noisy-OR) scale; with a fitted model that is the
+        // noisy-OR of the fitted contributions, which for the prior is the hand-set score itself
+        double contraryScore = model == null ? top : snap(Math.max(1 - fittedKeep[0], 1 - fittedKeep[1]));
+        if (auth >= authenticMin && auth > contraryScore) {
+            String contraryText = contrary
                     ? String.format(Locale.ROOT, "only weak contrary signals (synthetic %.2f, manipulated %.2f)", syn, man)
                     : "no signal of manipulation or synthesis";
             return new Verdict(Label.AUTHENTIC, auth * (1 - top), syn, man, auth, String.format(Locale.ROOT,
-                    "Positive authenticity evidence (%.2f) outweighs %s from: %s.", auth, contrary, checks),
+                    "Positive authenticity evidence (%.2f) outweighs %s from: %s.", auth, contraryText, checks),
                     drivers, checked, notChecked);
         }
-        String quiet = top > 0
+        String quiet = contrary
                 ? String.format(Locale.ROOT, "Only weak signals (synthetic %.2f, manipulated %.2f, below %.2f) from: %s",
                         syn, man, inconclusive, checks)
                 : "No signal of manipulation or synthesis from: " + checks;

@@ -49,7 +49,7 @@ import org.w3c.dom.NodeList;
 class HtmlReportWriterTest {
     static final String HOSTILE = "<script>alert('pwned')</script>";
     static final Instant T0 = Instant.parse("2025-01-02T03:04:05Z");
-    static final VerdictFusion FUSION = VerdictFusion.defaults();
+    static final VerdictFusion FUSION = VerdictFusion.handSet();
     static final AnalyzerInfo META = new AnalyzerInfo("metadata", "Metadata", "1.2", "Reads generator tags <b>.");
     static final AnalyzerInfo CLONE = new AnalyzerInfo("clone", "Copy-move", "0.3", "Finds duplicated regions.");
     static final AnalyzerInfo ELA = new AnalyzerInfo("ela", "Error level analysis", "1.0", "Re-saves the JPEG.");
@@ -58,6 +58,18 @@ class HtmlReportWriterTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void aFittedFusionIsExplainedWithItsProbabilityThresholds() throws Exception {
+        VerdictFusion fitted = VerdictFusion.handSet().withModel(dev.unmask.core.scan.FusionModel.prior(0.6, 0.3, 0.8));
+        Path html = dir.resolve("fitted.html");
+        try (HtmlReportWriter w = new HtmlReportWriter(html, "v", T0, ALL, fitted)) {
+            w.finish(T0);
+        }
+        String s = Files.readString(html, StandardCharsets.UTF_8);
+        assertTrue(s.contains("logistic model fitted on labelled images (prior (the hand-set fusion weights))"), "names the model");
+        assertTrue(s.contains("threshold 0.80") && s.contains("between 0.20 and 0.80"), "the probability thresholds are explained");
+    }
 
     @Test
     void writesSelfContainedWellFormedReport() throws Exception {

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class VerdictFusionTest {
-    private final VerdictFusion fusion = VerdictFusion.defaults();
+    private final VerdictFusion fusion = VerdictFusion.handSet();
 
     private static AnalyzerRun run(String id, Finding... f) {
         return new AnalyzerRun(new AnalyzerInfo(id, id, "1", "test"), AnalyzerResult.ok("checked", List.of(f)), 1);
