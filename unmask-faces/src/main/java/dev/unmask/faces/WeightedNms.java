@@ -34,9 +34,11 @@ final class WeightedNms {
             double x1 = 0;
             double y1 = 0;
             double[] kp = new double[top.keypoints().length];
+            int members = 0;
             for (Candidate c : remaining) {
                 if (c == top || top.iou(c) > iouThreshold) {
                     double s = c.score();
+                    members++;
                     w += s;
                     x0 += s * c.xmin();
                     y0 += s * c.ymin();
@@ -49,7 +51,7 @@ final class WeightedNms {
                     rest.add(c);
                 }
             }
-            if (w > 0) {
+            if (members > 1 && w > 0) {
                 for (int i = 0; i < kp.length; i++) {
                     kp[i] /= w;
                 }
