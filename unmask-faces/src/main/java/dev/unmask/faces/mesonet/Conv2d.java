@@ -65,48 +65,114 @@ final class Conv2d implements Layer {
         if (x.channels != in) {
             throw new IllegalArgumentException("conv expects " + in + " channels, got " + x.channels);
         }
+        FeatureMap y = new FeatureMap(x.height, x.width, out);
+        int o = 0;
+        for (; o + 4 <= out; o += 4) {
+            fourChannels(x, y, o);
+        }
+        for (; o < out; o++) {
+            oneChannel(x, y, o);
+        }
+        return y;
+    }
+
+    /**
+     * Output channels {@code o..o+3}, row by row: each input row segment is read once for four outputs, and the
+     * innermost loop runs along the row so the JIT vectorises it.
+     */
+    private void fourChannels(FeatureMap x, FeatureMap y, int o) {
         int h = x.height;
         int w = x.width;
         int plane = h * w;
         int pad = dilation * (kernel - 1) / 2;
         int taps = kernel * kernel;
-        FeatureMap y = new FeatureMap(h, w, out);
+        int perOut = in * taps;
         float[] src = x.data;
         float[] dst = y.data;
-        for (int o = 0; o < out; o++) {
-            int oTaps = o * in * taps;
-            for (int row = 0; row < h; row++) {
-                int d = o * plane + row * w;
-                java.util.Arrays.fill(dst, d, d + w, bias[o]);
-                for (int c = 0; c < in; c++) {
-                    int cTaps = oTaps + c * taps;
-                    for (int ky = 0; ky < kernel; ky++) {
-                        int sy = row + ky * dilation - pad;
-                        if (sy < 0 || sy >= h) {
-                            continue;
-                        }
-                        int sRow = c * plane + sy * w;
-                        for (int kx = 0; kx < kernel; kx++) {
-                            int dx = kx * dilation - pad;
-                            int x0 = Math.max(0, -dx);
-                            int x1 = Math.min(w, w - dx);
-                            float k = planar[cTaps + ky * kernel + kx];
-                            int s = sRow + dx;
-                            for (int col = x0; col < x1; col++) {
-                                dst[d + col] += k * src[s + col];
-                            }
-                        }
+        float[] r0 = new float[w];
+        float[] r1 = new float[w];
+        float[] r2 = new float[w];
+        float[] r3 = new float[w];
+        for (int row = 0; row < h; row++) {
+            java.util.Arrays.fill(r0, bias[o]);
+            java.util.Arrays.fill(r1, bias[o + 1]);
+            java.util.Arrays.fill(r2, bias[o + 2]);
+            java.util.Arrays.fill(r3, bias[o + 3]);
+            for (int c = 0; c < in; c++) {
+                for (int ky = 0; ky < kernel; ky++) {
+                    int sy = row + ky * dilation - pad;
+                    if (sy < 0 || sy >= h) {
+                        continue;
                     }
-                }
-                if (relu) {
-                    for (int i = d; i < d + w; i++) {
-                        if (dst[i] < 0) {
-                            dst[i] = 0;
+                    int sRow = c * plane + sy * w;
+                    for (int kx = 0; kx < kernel; kx++) {
+                        int dx = kx * dilation - pad;
+                        int x0 = Math.max(0, -dx);
+                        int x1 = Math.min(w, w - dx);
+                        int t = o * perOut + c * taps + ky * kernel + kx;
+                        float k0 = planar[t];
+                        float k1 = planar[t + perOut];
+                        float k2 = planar[t + 2 * perOut];
+                        float k3 = planar[t + 3 * perOut];
+                        int s = sRow + dx;
+                        for (int col = x0; col < x1; col++) {
+                            float v = src[s + col];
+                            r0[col] += k0 * v;
+                            r1[col] += k1 * v;
+                            r2[col] += k2 * v;
+                            r3[col] += k3 * v;
                         }
                     }
                 }
             }
+            store(r0, dst, o * plane + row * w);
+            store(r1, dst, (o + 1) * plane + row * w);
+            store(r2, dst, (o + 2) * plane + row * w);
+            store(r3, dst, (o + 3) * plane + row * w);
         }
-        return y;
+    }
+
+    /** One output channel (for the 1- and 2-filter convolutions of the inception modules). */
+    private void oneChannel(FeatureMap x, FeatureMap y, int o) {
+        int h = x.height;
+        int w = x.width;
+        int plane = h * w;
+        int pad = dilation * (kernel - 1) / 2;
+        int taps = kernel * kernel;
+        float[] src = x.data;
+        float[] r = new float[w];
+        for (int row = 0; row < h; row++) {
+            java.util.Arrays.fill(r, bias[o]);
+            for (int c = 0; c < in; c++) {
+                for (int ky = 0; ky < kernel; ky++) {
+                    int sy = row + ky * dilation - pad;
+                    if (sy < 0 || sy >= h) {
+                        continue;
+                    }
+                    int sRow = c * plane + sy * w;
+                    for (int kx = 0; kx < kernel; kx++) {
+                        int dx = kx * dilation - pad;
+                        int x0 = Math.max(0, -dx);
+                        int x1 = Math.min(w, w - dx);
+                        float k = planar[(o * in + c) * taps + ky * kernel + kx];
+                        int s = sRow + dx;
+                        for (int col = x0; col < x1; col++) {
+                            r[col] += k * src[s + col];
+                        }
+                    }
+                }
+            }
+            store(r, y.data, o * plane + row * w);
+        }
+    }
+
+    private void store(float[] row, float[] dst, int at) {
+        if (relu) {
+            for (int i = 0; i < row.length; i++) {
+                dst[at + i] = row[i] < 0 ? 0 : row[i];
+            }
+        } else {
+            System.arraycopy(row, 0, dst, at, row.length);
+        }
     }
 }
