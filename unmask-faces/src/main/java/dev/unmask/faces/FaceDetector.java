@@ -12,8 +12,9 @@ import java.util.List;
  * <p>Each region of the {@link TilePlan} (the whole image, plus overlapping tiles of large images) is letterboxed
  * into the model's square input with its aspect ratio kept; the 896 anchors are decoded as MediaPipe does
  * ({@link BlazeFaceNetwork}), mapped back to image pixels, and all regions' candidates are merged by MediaPipe's
- * weighted non-maximum suppression ({@link WeightedNms}). Faces come back in the pixel coordinates of the image
- * given, best score first, each with a box, a score and six keypoints.
+ * weighted non-maximum suppression ({@link WeightedNms}); a face lying inside a larger one is then dropped
+ * ({@link #dropNested}). Faces come back in the pixel coordinates of the image given, best score first, each with
+ * a box, a score and six keypoints.
  *
  * <p>Thread-safe: {@link #detect} may be called from several threads at once. Close the detector to free the
  * model's native memory.
@@ -29,6 +30,8 @@ public final class FaceDetector implements AutoCloseable {
     public static final double CANDIDATE_FLOOR = 0.25;
     /** A tile's candidate may overhang the tile by this fraction of its side and still count as inside. */
     static final double EDGE_TOLERANCE = 0.02;
+    /** A face with at least this fraction of its area inside a larger face is dropped (see {@link #dropNested}). */
+    static final double NESTED_FRACTION = 0.6;
 
     private final FaceDetectorSettings settings;
     private final BlazeFaceNetwork network;
@@ -85,17 +88,56 @@ public final class FaceDetector implements AutoCloseable {
             throw new IllegalStateException("BlazeFace inference failed: " + e.getMessage(), e);
         }
         List<Candidate> merged = WeightedNms.suppress(all, settings.nmsIou(), Integer.MAX_VALUE);
-        List<Face> faces = new ArrayList<>();
+        List<Candidate> accepted = new ArrayList<>();
         List<Face> rejected = new ArrayList<>();
         for (Candidate c : merged) {
-            if (c.score() >= settings.scoreThreshold() && c.size() >= settings.minFaceSize()
-                    && faces.size() < settings.maxFaces()) {
-                faces.add(clip(c, rgb).toFace());
-            } else if (c.score() < settings.scoreThreshold() || c.size() < settings.minFaceSize()) {
+            if (c.score() >= settings.scoreThreshold() && c.size() >= settings.minFaceSize()) {
+                accepted.add(c);
+            } else {
                 rejected.add(clip(c, rgb).toFace());
             }
         }
+        List<Face> faces = new ArrayList<>();
+        for (Candidate c : dropNested(accepted)) {
+            if (faces.size() < settings.maxFaces()) {
+                faces.add(clip(c, rgb).toFace());
+            }
+        }
         return new FaceDetections(faces, rejected, regions.size());
+    }
+
+    /**
+     * Removes faces lying mostly ({@link #NESTED_FRACTION} of their area or more) inside a larger face. Faces are not
+     * nested in real scenes; a tile that shows only part of a large face sometimes finds a small "face" in it (the
+     * eyes and glasses of a close-up), which plain suppression keeps because its IoU with the large box is small.
+     * Keeps the score order of the input.
+     */
+    static List<Candidate> dropNested(List<Candidate> faces) {
+        List<Candidate> bySize = new ArrayList<>(faces);
+        bySize.sort((a, b) -> Double.compare(area(b), area(a)));
+        List<Candidate> kept = new ArrayList<>();
+        for (Candidate c : bySize) {
+            boolean nested = false;
+            for (Candidate k : kept) {
+                nested |= intersection(c, k) >= NESTED_FRACTION * area(c);
+            }
+            if (!nested) {
+                kept.add(c);
+            }
+        }
+        List<Candidate> out = new ArrayList<>(faces);
+        out.retainAll(kept);
+        return out;
+    }
+
+    private static double area(Candidate c) {
+        return (c.xmax() - c.xmin()) * (c.ymax() - c.ymin());
+    }
+
+    private static double intersection(Candidate a, Candidate b) {
+        double iw = Math.min(a.xmax(), b.xmax()) - Math.max(a.xmin(), b.xmin());
+        double ih = Math.min(a.ymax(), b.ymax()) - Math.max(a.ymin(), b.ymin());
+        return iw <= 0 || ih <= 0 ? 0 : iw * ih;
     }
 
     /**
