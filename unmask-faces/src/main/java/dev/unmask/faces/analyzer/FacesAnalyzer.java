@@ -35,8 +35,9 @@ import java.util.Map;
  * ({@code faces.meso4}, {@code faces.mesoinception}, {@code faces.detector}) with the probability that the face is
  * fake. A face swap or reenactment manipulates a real picture, so the evidence direction is
  * {@link Evidence#MANIPULATED}. The errors of one detector on the faces of one photo are correlated (same camera,
- * same compression), so per detector only the most suspicious face carries evidence; the other faces' findings
- * report their probability with score 0. An image without a face is not applicable, with the number of rejected
+ * same compression), and so are those of the MesoNet variants: only the single most suspicious MesoNet finding
+ * (face and model) carries evidence, capped at {@code faces.meso-score-cap}, and per learned detector only its most
+ * suspicious face; the other findings report their probability with score 0. An image without a face is not applicable, with the number of rejected
  * candidates in the reason.
  */
 public final class FacesAnalyzer implements Analyzer {
@@ -140,8 +141,9 @@ public final class FacesAnalyzer implements Analyzer {
         for (int i = 0; i < faces.size(); i++) {
             findings.add(faceFinding(i, faces.get(i), crops.get(i)));
         }
+        int[] carrier = mostSuspicious(perScorer);
         for (int k = 0; k < m.scorers.size(); k++) {
-            findings.addAll(mesoFindings(m.scorers.get(k), faces, perScorer.get(k), s));
+            findings.addAll(mesoFindings(m.scorers.get(k), faces, perScorer.get(k), s, k == carrier[0] ? carrier[1] : -1));
         }
         for (int k = 0; k < m.cropDetectors.size(); k++) {
             findings.addAll(detectorFindings(m.cropDetectors.get(k).descriptor(), faces, perDetector.get(k)));
@@ -209,12 +211,32 @@ public final class FacesAnalyzer implements Analyzer {
                 .build();
     }
 
-    private static List<Finding> mesoFindings(MesoNet net, List<Face> faces, List<Double> p, FacesSettings s) {
-        int top = argMax(p);
+    /** The (scorer, face) pair with the highest fake probability, or {-1, -1} when no scorer ran. */
+    static int[] mostSuspicious(List<List<Double>> perScorer) {
+        int[] best = {-1, -1};
+        double bestP = -1;
+        for (int k = 0; k < perScorer.size(); k++) {
+            for (int i = 0; i < perScorer.get(k).size(); i++) {
+                if (perScorer.get(k).get(i) > bestP) {
+                    bestP = perScorer.get(k).get(i);
+                    best = new int[] {k, i};
+                }
+            }
+        }
+        return best;
+    }
+
+    /**
+     * @param carrier the face whose finding carries this scorer's evidence, or -1 when another scorer's finding
+     *     carries it
+     */
+    private static List<Finding> mesoFindings(MesoNet net, List<Face> faces, List<Double> p, FacesSettings s,
+            int carrier) {
         List<Finding> out = new ArrayList<>();
         for (int i = 0; i < faces.size(); i++) {
             double prob = p.get(i);
-            double score = i == top ? s.mesoScoreCap() * clamp01((prob - EVIDENCE_FROM) / (1 - EVIDENCE_FROM)) : 0;
+            double score = i == carrier ? s.mesoScoreCap() * clamp01((prob - EVIDENCE_FROM) / (1 - EVIDENCE_FROM))
+                    : 0;
             out.add(Finding.of("faces." + net.id(), Evidence.MANIPULATED, score)
                     .title(String.format(Locale.ROOT, "Face %d: %s gives a fake probability of %.2f.", i + 1,
                             net.name(), prob))
@@ -224,9 +246,11 @@ public final class FacesAnalyzer implements Analyzer {
                             + " heavy make-up, blur or unusual light (on Unmask's real test photos it gives some faces a"
                             + " fake probability near 1), so its evidence is capped at %.2f, which alone can never"
                             + " reach a verdict, and starts only above a fake probability of %.2f. Its errors on the"
-                            + " faces of one photo go together, so"
-                            + " only the most suspicious face (face %d) carries evidence. probabilityFake is 1 minus"
-                            + " the network's output (1 = real).", s.mesoScoreCap(), EVIDENCE_FROM, top + 1))
+                            + " faces of one photo, and those of the MesoNet variants, go together, so only the single"
+                            + " most suspicious face and model %s carries evidence; the other findings report their"
+                            + " probability with score 0. probabilityFake is 1 minus the network's output (1 = real).",
+                            s.mesoScoreCap(), EVIDENCE_FROM, carrier >= 0 ? "(this finding's model, face " + (carrier + 1)
+                                    + ")" : "(another model's finding)"))
                     .value("face", i + 1)
                     .value("box", faces.get(i).box().rounded())
                     .value("probabilityFake", prob)

@@ -23,9 +23,9 @@ import java.util.Set;
  * @param model the BlazeFace model
  * @param tiling whether large images are also searched tile by tile
  * @param detectors learned detector model folders to run on each aligned face crop
- * @param mesoScoreCap largest evidence score a MesoNet finding can carry: 0.4, so that even two MesoNet models
- *     agreeing on a face stay below the fusion's decision threshold (0.5 weight each, noisy-OR 0.36); MesoNet gives
- *     fake probabilities near 1 to some faces in the real test photos
+ * @param mesoScoreCap largest evidence score the (single) evidence-carrying MesoNet finding can have: 0.4, a
+ *     weak cue that alone stays far below the fusion's decision threshold (0.2 after the default weight 0.5);
+ *     MesoNet gives fake probabilities near 1 to some faces in the real test photos
  */
 public record FacesSettings(double scoreThreshold, int minFaceSize, double margin, List<MesoNet.Weights> scorers,
                             int maxFaces, BlazeFaceModel model, boolean tiling, List<Path> detectors,
