@@ -36,12 +36,19 @@ import java.util.Map;
 public final class FacesBenchmark {
     private FacesBenchmark() {}
 
-    /** Entry point: {@code testdataDir outDir rounds}. */
+    /**
+     * Entry point: {@code testdataDir outDir rounds [mesonet-only]}. With {@code mesonet-only}, times MesoNet again on
+     * the inputs a full run wrote (so the script can alternate Java and PyTorch runs on a busy machine).
+     */
     public static void main(String[] args) throws Exception {
         Path testdata = Path.of(args.length > 0 ? args[0] : "testdata");
         Path out = Path.of(args.length > 1 ? args[1] : "bench/target/faces");
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         Files.createDirectories(out);
+        if (args.length > 3 && args[3].equals("mesonet-only")) {
+            timeMesoNet(readInputs(out.resolve("mesonet-inputs.f32")), rounds, out);
+            return;
+        }
         System.out.printf(Locale.ROOT, "Unmask faces benchmark: Java %s, %d cores, one thread, best of %d rounds%n%n",
                 Runtime.version(), Runtime.getRuntime().availableProcessors(), rounds);
         Map<String, List<FaceBox>> labels = readLabels(testdata.resolve("faces/camera-jpeg-faces.csv"));
@@ -117,6 +124,25 @@ public final class FacesBenchmark {
                 }
             }
         }
+        timeMesoNet(inputs, rounds, out);
+    }
+
+    private static List<float[]> readInputs(Path file) throws Exception {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(Files.readAllBytes(file))
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int n = 256 * 256 * 3;
+        List<float[]> inputs = new ArrayList<>();
+        while (b.remaining() >= 4 * n) {
+            float[] x = new float[n];
+            b.asFloatBuffer().get(x);
+            b.position(b.position() + 4 * n);
+            inputs.add(x);
+        }
+        return inputs;
+    }
+
+    /** Times every MesoNet weight file on the inputs and writes {@code mesonet-java.json} (best time, logits). */
+    private static void timeMesoNet(List<float[]> inputs, int rounds, Path out) throws Exception {
         StringBuilder json = new StringBuilder("{\"count\": " + inputs.size() + ", \"models\": {");
         System.out.printf(Locale.ROOT, "%nMesoNet (pure Java) on %d aligned face crops of the camera photos:%n",
                 inputs.size());

@@ -11,8 +11,8 @@ import java.io.UncheckedIOException;
 /**
  * Opens ONNX Runtime sessions for the models this module ships as class-path resources. One place for the
  * session options: one intra-op thread (the scan pipeline already runs one file per core), all graph
- * optimisations, errors only in the log (the shipped models make ONNX Runtime warn about unused initializers). Nothing is downloaded; ONNX Runtime's native library comes
- * from its jar.
+ * optimisations, errors only in the log (the shipped models make ONNX Runtime warn about unused
+ * initializers). Nothing is downloaded; ONNX Runtime's native library comes from its jar.
  */
 final class OnnxModelSessions {
     private OnnxModelSessions() {}

@@ -37,8 +37,8 @@ import java.util.Map;
  * {@link Evidence#MANIPULATED}. The errors of one detector on the faces of one photo are correlated (same camera,
  * same compression), and so are those of the MesoNet variants: only the single most suspicious MesoNet finding
  * (face and model) carries evidence, capped at {@code faces.meso-score-cap}, and per learned detector only its most
- * suspicious face; the other findings report their probability with score 0. An image without a face is not applicable, with the number of rejected
- * candidates in the reason.
+ * suspicious face; the other findings report their probability with score 0. An image without a face is not
+ * applicable, with the number of rejected candidates in the reason.
  */
 public final class FacesAnalyzer implements Analyzer {
     /** Analyzer id. */
@@ -98,7 +98,8 @@ public final class FacesAnalyzer implements Analyzer {
         BufferedImage img = media.image();
         if (Math.min(img.getWidth(), img.getHeight()) < s.minFaceSize()) {
             return AnalyzerResult.notApplicable(String.format(Locale.ROOT, "no face found: the image (%dx%d) is"
-                    + " smaller than the minimum face size of %d px", img.getWidth(), img.getHeight(), s.minFaceSize()));
+                    + " smaller than the minimum face size of %d px", img.getWidth(), img.getHeight(),
+                    s.minFaceSize()));
         }
         FaceDetections d = m.detector.detectAll(img);
         if (d.faces().isEmpty()) {
@@ -143,7 +144,8 @@ public final class FacesAnalyzer implements Analyzer {
         }
         int[] carrier = mostSuspicious(perScorer);
         for (int k = 0; k < m.scorers.size(); k++) {
-            findings.addAll(mesoFindings(m.scorers.get(k), faces, perScorer.get(k), s, k == carrier[0] ? carrier[1] : -1));
+            int carrierFace = k == carrier[0] ? carrier[1] : -1;
+            findings.addAll(mesoFindings(m.scorers.get(k), faces, perScorer.get(k), s, carrierFace));
         }
         for (int k = 0; k < m.cropDetectors.size(); k++) {
             findings.addAll(detectorFindings(m.cropDetectors.get(k).descriptor(), faces, perDetector.get(k)));
@@ -243,14 +245,16 @@ public final class FacesAnalyzer implements Analyzer {
                     .detail(String.format(Locale.ROOT, "MesoNet (Afchar et al., WIFS 2018) looks at mesoscopic face"
                             + " texture in a 256x256 crop; it was trained in 2018 on compressed face-swap (Deepfake) or"
                             + " Face2Face video frames and is weak on today's fakes, on still photos and on faces with"
-                            + " heavy make-up, blur or unusual light (on Unmask's real test photos it gives some faces a"
-                            + " fake probability near 1), so its evidence is capped at %.2f, which alone can never"
-                            + " reach a verdict, and starts only above a fake probability of %.2f. Its errors on the"
-                            + " faces of one photo, and those of the MesoNet variants, go together, so only the single"
+                            + " heavy make-up, blur or unusual light (on Unmask's real test photos it gives some"
+                            + " faces a fake probability near 1), so its evidence is capped at %.2f, which alone can"
+                            + " never reach a verdict, and starts only above a fake probability of %.2f. Its errors"
+                            + " on the faces of one photo, and those of the MesoNet variants, go together, so only the"
+                            + " single"
                             + " most suspicious face and model %s carries evidence; the other findings report their"
                             + " probability with score 0. probabilityFake is 1 minus the network's output (1 = real).",
-                            s.mesoScoreCap(), EVIDENCE_FROM, carrier >= 0 ? "(this finding's model, face " + (carrier + 1)
-                                    + ")" : "(another model's finding)"))
+                            s.mesoScoreCap(), EVIDENCE_FROM, carrier >= 0
+                                    ? "(this finding's model, face " + (carrier + 1) + ")"
+                                    : "(another model's finding)"))
                     .value("face", i + 1)
                     .value("box", faces.get(i).box().rounded())
                     .value("probabilityFake", prob)

@@ -20,7 +20,8 @@ final class Conv2d implements Layer {
 
     Conv2d(int kernel, int in, int out, int dilation, boolean relu, float[] weights, float[] bias) {
         if (weights.length != kernel * kernel * in * out || bias.length != out) {
-            throw new IllegalArgumentException("conv weights do not match " + kernel + "x" + kernel + "x" + in + "x" + out);
+            throw new IllegalArgumentException("conv weights do not match " + kernel + "x" + kernel + "x" + in + "x"
+                    + out);
         }
         this.kernel = kernel;
         this.in = in;
@@ -33,7 +34,8 @@ final class Conv2d implements Layer {
             for (int kx = 0; kx < kernel; kx++) {
                 for (int c = 0; c < in; c++) {
                     for (int o = 0; o < out; o++) {
-                        planar[((o * in + c) * kernel + ky) * kernel + kx] = weights[((ky * kernel + kx) * in + c) * out + o];
+                        planar[((o * in + c) * kernel + ky) * kernel + kx] =
+                                weights[((ky * kernel + kx) * in + c) * out + o];
                     }
                 }
             }

@@ -93,7 +93,8 @@ public enum MesoNetArchitecture {
             int[] out = l.outputShape(shape);
             if (l instanceof InceptionBlock ib) {
                 for (Conv2d c : ib.convolutions()) {
-                    rows.add(new SummaryRow(c.kerasType(), shapeText(new int[] {shape[0], shape[1], c.out}), c.params()));
+                    int[] convOut = {shape[0], shape[1], c.out};
+                    rows.add(new SummaryRow(c.kerasType(), shapeText(convOut), c.params()));
                 }
                 rows.add(new SummaryRow(l.kerasType(), shapeText(out), 0));
             } else {
