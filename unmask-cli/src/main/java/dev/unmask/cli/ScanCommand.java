@@ -172,6 +172,7 @@ final class ScanCommand implements Callable<Integer> {
         java.io.Writer resultsStream = null;
         int[] counts = new int[2]; // errors, fail-on matches
         ProgressBar bar = null;
+        FileProgress fileProgress = null;
         try {
             if (json) {
                 stdoutJson = new ScanJsonWriter(out, true, null, null);
@@ -198,13 +199,21 @@ final class ScanCommand implements Callable<Integer> {
                         .setUpdateIntervalMillis(250).showSpeed().setUnit(" files", 1).build();
             }
             final ProgressBar progress = bar;
+            fileProgress = new FileProgress(bar, terminal && !quiet && !noProgress);
+            final FileProgress inFile = fileProgress;
             final ScanJsonWriter j1 = stdoutJson;
             final ScanJsonWriter j2 = fileJson;
             final HtmlReportWriter h = html;
             String clear = bar != null ? "\r\u001b[K" : "";
             pipeline.scan(files, new ScanListener() {
                 @Override
+                public void progress(int index, Path path, long done, long total, String unit) {
+                    inFile.update(index, path, done, total, unit);
+                }
+
+                @Override
                 public void result(FileResult r) throws Exception {
+                    inFile.finished(r.index());
                     if (r.error() != null) {
                         counts[0]++;
                     }
@@ -255,6 +264,9 @@ final class ScanCommand implements Callable<Integer> {
                 out.flush();
             }
         } finally {
+            if (fileProgress != null) {
+                fileProgress.close();
+            }
             if (bar != null) {
                 bar.close();
             }
