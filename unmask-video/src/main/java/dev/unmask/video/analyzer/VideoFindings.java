@@ -194,8 +194,8 @@ final class VideoFindings {
     /** The failure reason when not a single frame decodes. */
     static String noFramesReason(ContainerInfo info, StreamInfo v, FrameStream.Stats s) {
         String declared = v.frames() > 0 ? v.frames() + " frames declared" : "no frame count declared";
-        String errors = s.ffmpegErrors().isEmpty() ? "" : "; FFmpeg says: " + String.join("; ",
-                s.ffmpegErrors().subList(0, Math.min(3, s.ffmpegErrors().size())));
+        List<String> distinct = s.ffmpegErrors().stream().distinct().limit(3).toList();
+        String errors = distinct.isEmpty() ? "" : "; FFmpeg says: " + String.join("; ", distinct);
         return "the " + v.codec() + " video stream yields no decodable frame (" + declared + ", "
                 + (info.videoDurationSeconds() > 0 ? String.format(Locale.ROOT, "%.2f s declared", info.videoDurationSeconds())
                 : "no duration declared") + ")" + errors;
@@ -211,9 +211,12 @@ final class VideoFindings {
             case END -> declared > 0 && s.lastSeconds() + 2 * frameStep() < declared * TRUNCATION_RATIO
                     ? String.format(Locale.ROOT, "decoding ended at %.2f s of the %.2f s the container declares: the file is"
                             + " truncated or damaged", Math.max(0, s.lastSeconds()), declared)
+                    : missingFrames(s) > 0
+                    ? String.format(Locale.ROOT, "decoded to the end, but %d of the %d frames the container declares did not"
+                            + " decode: the file is damaged", missingFrames(s), o.video().frames())
                     : "decoded to the end";
         };
-        boolean damaged = s.stop() == FrameStream.Stop.END && stop.contains("truncated");
+        boolean damaged = s.stop() == FrameStream.Stop.END && stop.contains("damaged");
         Finding.Builder b = Finding.info(damaged || !s.ffmpegErrors().isEmpty() ? "video.frames.damaged" : "video.frames")
                 .title(String.format(Locale.ROOT, "%d frames analysed (%s) of %d decoded; %s", s.sampledFrames(),
                         settings.sampling(), s.decodedFrames(), stop))
@@ -230,6 +233,15 @@ final class VideoFindings {
                 .value("model_errors", List.copyOf(o.modelErrors()))
                 .value("timing_ms", roundAll(o.timingMs()));
         return b.build();
+    }
+
+    /** Declared frames that did not decode (to the end, every frame decoded: not in key-frame mode); 0 when unknown. */
+    private long missingFrames(FrameStream.Stats s) {
+        long declared = o.video().frames();
+        if (declared <= 0 || settings.sampling().mode() == dev.unmask.video.decode.Sampling.Mode.KEYFRAMES) {
+            return 0;
+        }
+        return Math.max(0, declared - s.decodedFrames());
     }
 
     private double frameStep() {

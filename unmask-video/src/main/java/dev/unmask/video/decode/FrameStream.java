@@ -142,7 +142,7 @@ public final class FrameStream implements AutoCloseable {
             }
             if (options.sampling().mode() == Sampling.Mode.FPS) {
                 double step = 1.0 / options.sampling().value();
-                while (nextSample <= t + frameStep / 2) {
+                while (nextSample <= t + frameStep / 4) {
                     nextSample += step;
                 }
             }
@@ -154,7 +154,7 @@ public final class FrameStream implements AutoCloseable {
     private boolean due(long index, double t) {
         return switch (options.sampling().mode()) {
             case EVERY -> index % (long) options.sampling().value() == 0;
-            case FPS -> index == 0 || t >= nextSample - frameStep / 2;
+            case FPS -> index == 0 || t >= nextSample - frameStep / 4;
             case KEYFRAMES -> true;
         };
     }

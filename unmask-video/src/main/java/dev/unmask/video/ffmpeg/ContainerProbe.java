@@ -227,7 +227,7 @@ public final class ContainerProbe {
 
     /** FFmpeg's own last messages, e.g. {@code moov atom not found}, as a suffix. */
     static String details(FfmpegRuntime.Capture log) {
-        List<String> m = log.messages();
+        List<String> m = log.messages().stream().distinct().toList();
         if (m.isEmpty()) {
             return "";
         }

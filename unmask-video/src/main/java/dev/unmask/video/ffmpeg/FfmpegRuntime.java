@@ -25,7 +25,7 @@ public final class FfmpegRuntime {
     public static final String CACHE_PROPERTY = "org.bytedeco.javacpp.cachedir";
     private static final int MAX_MESSAGES = 50;
     private static final ThreadLocal<List<String>> CAPTURE = new ThreadLocal<>();
-    private static final java.util.regex.Pattern CONTEXT = java.util.regex.Pattern.compile("\\[([A-Za-z0-9_]+) @ 0x[0-9a-fA-F]+\\] ?");
+    private static final java.util.regex.Pattern CONTEXT = java.util.regex.Pattern.compile("\\[([^\\]@]+?) @ 0x[0-9a-fA-F]+\\] ?");
     private static LogCallback callback;
     private static volatile boolean ready;
 
