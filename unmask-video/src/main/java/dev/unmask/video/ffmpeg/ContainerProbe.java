@@ -139,6 +139,9 @@ public final class ContainerProbe {
         double duration = st.duration() == AV_NOPTS_VALUE() || st.duration() <= 0 ? -1
                 : st.duration() * rate(st.time_base());
         Map<String, String> tags = tags(st.metadata());
+        if (duration < 0) {
+            duration = tagDuration(tags.get("DURATION"));
+        }
         String pixFmt = video && p.format() >= 0 ? string(av_get_pix_fmt_name(p.format())) : "";
         return new StreamInfo(st.index(), type, codec, fourcc(p.codec_tag()), decodable, video ? p.width() : 0,
                 video ? p.height() : 0, pixFmt, fps, Math.max(0, st.nb_frames()), duration,
@@ -165,6 +168,18 @@ public final class ContainerProbe {
             }
         }
         return 0;
+    }
+
+    /** Matroska's per-track {@code DURATION} tag ({@code HH:MM:SS.nnnnnnnnn}, written by FFmpeg's muxer), or -1. */
+    static double tagDuration(String tag) {
+        if (tag == null) {
+            return -1;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+):(\\d{2}):(\\d{2}(?:\\.\\d+)?)").matcher(tag.trim());
+        if (!m.matches()) {
+            return -1;
+        }
+        return Integer.parseInt(m.group(1)) * 3600.0 + Integer.parseInt(m.group(2)) * 60.0 + Double.parseDouble(m.group(3));
     }
 
     /** The angle rounded to a multiple of 90 in [0, 360). */

@@ -57,13 +57,14 @@ class ContainerProbeTest {
                 new Case(SyntheticVideos.Kind.MKV_FFV1, "matroska,webm", "ffv1", true),
                 new Case(SyntheticVideos.Kind.AVI_MJPEG, "avi", "mjpeg", false),
                 new Case(SyntheticVideos.Kind.MOV_MPEG4, "mov,mp4,m4a,3gp,3g2,mj2", "mpeg4", false))) {
-            byte[] b = Files.readAllBytes(SyntheticVideos.noFaces(dir.resolve(c.kind() + ".bin"), c.kind()));
+            byte[] b = Files.readAllBytes(SyntheticVideos.write(dir.resolve(c.kind() + ".bin"), c.kind(), 160, 120, 25, 25, 0, List.of()));
             ContainerInfo info = ContainerProbe.probe(b, LIMITS);
             StreamInfo v = info.video().orElseThrow();
             assertEquals(c.format(), info.format(), c.kind().name());
             assertEquals(c.codec(), v.codec(), c.kind().name());
             assertEquals(25.0, v.fps(), 0.01, c.kind().name());
-            assertEquals(2.0, v.durationSeconds() > 0 ? v.durationSeconds() : info.durationSeconds(), 1.0, c.kind().name());
+            assertEquals(1.0, info.videoDurationSeconds(), 0.05, c.kind().name());
+            assertEquals(160, v.width(), c.kind().name());
             assertEquals(c.audio(), info.audio().isPresent(), c.kind().name());
         }
     }
@@ -77,6 +78,14 @@ class ContainerProbeTest {
         byte[] c = Files.readAllBytes(SyntheticVideos.write(dir.resolve("r2.mov"), SyntheticVideos.Kind.MOV_MPEG4, 320, 240,
                 10, 25, 90, List.of()));
         assertEquals(270, ContainerProbe.probe(c, LIMITS).video().orElseThrow().rotationCw());
+    }
+
+    @Test
+    void matroskaTrackDurationTag() {
+        assertEquals(2.0, ContainerProbe.tagDuration("00:00:02.000000000"), 1e-9);
+        assertEquals(3725.5, ContainerProbe.tagDuration("01:02:05.5"), 1e-9);
+        assertEquals(-1, ContainerProbe.tagDuration("soon"));
+        assertEquals(-1, ContainerProbe.tagDuration(null));
     }
 
     @Test
