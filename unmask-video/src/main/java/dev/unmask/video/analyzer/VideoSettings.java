@@ -13,8 +13,8 @@ import java.util.List;
  * @param maxFrames most frames analysed per video
  * @param maxSeconds most seconds of video decoded (the rest is not examined, and the result says so)
  * @param maxSide longest side of an analysed frame; larger frames are reduced by FFmpeg's scaler
- * @param decodeThreads FFmpeg decoder threads per video (1 keeps its error messages attributable; files already
- *     run in parallel)
+ * @param decodeThreads FFmpeg decoder threads per video, 0 for FFmpeg's choice (1, the default, keeps FFmpeg's error
+ *     messages attributable to the video; files already run in parallel)
  * @param maxFaces most faces per frame followed (the largest)
  * @param iouThreshold box overlap that links a face to a track
  * @param centreGate centre distance, in box diagonals, that links a face to a track without overlap
@@ -57,7 +57,7 @@ public record VideoSettings(Sampling sampling, int maxFrames, double maxSeconds,
                 o.getInt("max-frames", 300, 1, 100_000),
                 o.getDouble("max-seconds", 600, 1, 86_400),
                 o.getInt("max-side", 1280, 64, 8192),
-                o.getInt("decode-threads", 1, 1, 16),
+                o.getInt("decode-threads", 1, 0, 16),
                 o.getInt("max-faces", 8, 1, 64),
                 o.getDouble("iou", 0.3, 0.01, 0.99),
                 o.getDouble("centre-gate", 1.0, 0, 10),

@@ -4,6 +4,7 @@ import dev.unmask.video.ffmpeg.FfmpegRuntime;
 import dev.unmask.video.ffmpeg.StreamInfo;
 import java.io.ByteArrayInputStream;
 import java.util.List;
+import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
@@ -87,6 +88,7 @@ public final class FrameStream implements AutoCloseable {
             g.setImageWidth(Math.max(2, (int) Math.round(w * scale)));
             g.setImageHeight(Math.max(2, (int) Math.round(h * scale)));
         }
+        g.setPixelFormat(avutil.AV_PIX_FMT_BGR0); // 0x00RRGGBB as little-endian ints: see FrameImages
         g.setVideoOption("threads", Integer.toString(options.decodeThreads()));
         // decoders allocate aligned frames (720x1280 H.264 asks for 768x1280): allow that padding over the probed size
         long padded = (w + 256L) * (h + 256L);
