@@ -64,4 +64,14 @@ class OpencvSampleVideosTest {
         assertEquals(AnalyzerResult.Status.OK, r.status(), r.summary());
         assertTrue((long) find(r, "video.frames").values().get("decoded_frames") > 0);
     }
+
+    @Test
+    void droppedFrameChunksInAnAviAreNotCalledDamage() throws Exception {
+        // tree.avi's index lists 444 frames, 376 of them empty "drop frame" chunks: 68 coded frames
+        AnalyzerResult r = analyse("tree.avi", Map.of());
+        Finding frames = find(r, "video.frames");
+        assertEquals("video.frames", frames.code(), frames.title());
+        assertEquals(68L, frames.values().get("decoded_frames"));
+        assertEquals(444L, ((Map<?, ?>) find(r, "video.container").values().get("video")).get("frames_declared"));
+    }
 }

@@ -235,10 +235,14 @@ final class VideoFindings {
         return b.build();
     }
 
-    /** Declared frames that did not decode (to the end, every frame decoded: not in key-frame mode); 0 when unknown. */
+    /**
+     * Declared frames that did not decode, for MP4/MOV only, whose sample tables list exactly the coded frames (an AVI
+     * index also lists the empty chunks of dropped frames, and Matroska declares no count); 0 when not known.
+     */
     private long missingFrames(FrameStream.Stats s) {
         long declared = o.video().frames();
-        if (declared <= 0 || settings.sampling().mode() == dev.unmask.video.decode.Sampling.Mode.KEYFRAMES) {
+        if (declared <= 0 || settings.sampling().mode() == dev.unmask.video.decode.Sampling.Mode.KEYFRAMES
+                || !o.info().format().startsWith("mov,mp4")) {
             return 0;
         }
         return Math.max(0, declared - s.decodedFrames());
