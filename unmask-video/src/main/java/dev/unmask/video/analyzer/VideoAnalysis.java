@@ -17,6 +17,7 @@ import dev.unmask.video.faces.FaceAssessment;
 import dev.unmask.video.faces.FaceBox;
 import dev.unmask.video.ffmpeg.ContainerInfo;
 import dev.unmask.video.ffmpeg.ContainerProbe;
+import dev.unmask.video.ffmpeg.FfmpegRuntime;
 import dev.unmask.video.ffmpeg.FrameLimits;
 import dev.unmask.video.ffmpeg.StreamInfo;
 import dev.unmask.video.ffmpeg.VideoException;
@@ -56,6 +57,11 @@ final class VideoAnalysis {
     }
 
     AnalyzerResult run(Media media) throws MediaException {
+        try {
+            FfmpegRuntime.ensureLoaded();
+        } catch (IllegalStateException e) {
+            return AnalyzerResult.failed(e.getMessage());
+        }
         byte[] bytes = media.bytes();
         MediaLimits limits = media instanceof LoadedMedia lm ? lm.limits() : MediaLimits.DEFAULT;
         ContainerInfo info;

@@ -7,6 +7,7 @@ import dev.unmask.core.media.MediaLimits;
 import dev.unmask.core.media.StructureGuard;
 import dev.unmask.video.ffmpeg.ContainerInfo;
 import dev.unmask.video.ffmpeg.ContainerProbe;
+import dev.unmask.video.ffmpeg.FfmpegRuntime;
 import dev.unmask.video.ffmpeg.FrameLimits;
 import dev.unmask.video.ffmpeg.StreamInfo;
 import dev.unmask.video.ffmpeg.TopLevelBoxes;
@@ -32,6 +33,13 @@ public final class VideoContainerGuard implements ContainerGuard {
 
     @Override
     public StructureGuard.Structure check(MediaType type, byte[] bytes, MediaLimits limits) throws MediaException {
+        try {
+            FfmpegRuntime.ensureLoaded();
+        } catch (IllegalStateException e) {
+            // no FFmpeg on this platform: nothing will decode the frames, so there is nothing to guard; the video
+            // analyzer reports why it cannot run, and container readers (provenance) still examine the file
+            return new StructureGuard.Structure(0, 0, 0);
+        }
         boolean bmff = MediaType.MP4.equals(type) || MediaType.MOV.equals(type);
         Optional<String> cut = bmff ? TopLevelBoxes.truncation(bytes) : Optional.empty();
         ContainerInfo info;

@@ -28,6 +28,7 @@ public final class FfmpegRuntime {
     private static final java.util.regex.Pattern CONTEXT = java.util.regex.Pattern.compile("\\[([^\\]@]+?) @ 0x[0-9a-fA-F]+\\] ?");
     private static LogCallback callback;
     private static volatile boolean ready;
+    private static volatile IllegalStateException failure;
 
     private FfmpegRuntime() {}
 
@@ -49,6 +50,9 @@ public final class FfmpegRuntime {
             if (ready) {
                 return;
             }
+            if (failure != null) {
+                throw failure; // loading is not retried for every file
+            }
             if (System.getProperty(CACHE_PROPERTY) == null) {
                 System.setProperty(CACHE_PROPERTY, defaultCacheDir().toAbsolutePath().toString());
             }
@@ -57,9 +61,10 @@ public final class FfmpegRuntime {
                 Loader.load(org.bytedeco.ffmpeg.global.avcodec.class);
                 Loader.load(org.bytedeco.ffmpeg.global.avformat.class);
                 Loader.load(org.bytedeco.ffmpeg.global.swscale.class);
-            } catch (UnsatisfiedLinkError | RuntimeException e) {
-                throw new IllegalStateException("the FFmpeg native libraries could not be loaded for "
+            } catch (LinkageError | RuntimeException e) {
+                failure = new IllegalStateException("the FFmpeg native libraries could not be loaded for "
                         + Loader.getPlatform() + " (only linux-x86_64 is bundled): " + e.getMessage(), e);
+                throw failure;
             }
             callback = new LogCallback() {
                 @Override
