@@ -66,7 +66,7 @@ class BadVideoInputTest {
         batch.add(goodMp4);
         ScanSettings settings = new ScanSettings(2, MediaLimits.DEFAULT, ScanSettings.defaults().pixelBudget(), false, true);
         results = new java.util.LinkedHashMap<>();
-        try (AnalyzerSet set = AnalyzerSet.load(Set.of(), Set.of(), Map.of("video.sampling", "fps:5"))) {
+        try (AnalyzerSet set = AnalyzerSet.load(Set.of(), Set.of(), Map.of("video.sampling", "fps:5", "video.faces", SquareFaceModels.ID))) {
             new ScanPipeline(set, settings, VerdictFusion.defaults()).scan(batch.stream().map(p -> new ScanInput(p, false)).toList(),
                     r -> results.put(Path.of(r.path()).getFileName().toString(), r));
         }

@@ -47,7 +47,7 @@ class VideoScanCommandTest {
         cl.setOut(new PrintWriter(o, true));
         cl.setErr(new PrintWriter(e, true));
         exit = cl.execute("scan", "--json", "--out", dir.resolve("out").toString(), "--report", dir.resolve("r.html").toString(),
-                "--set", "video.sampling=fps:5", faces.toString(), webm.toString(), cut.toString(), c2pa.toString());
+                "--set", "video.sampling=fps:5", "--set", "video.faces=" + SquareFaceModels.ID, faces.toString(), webm.toString(), cut.toString(), c2pa.toString());
         out = o.toString();
         err = e.toString();
         json = new ObjectMapper().readTree(out);
