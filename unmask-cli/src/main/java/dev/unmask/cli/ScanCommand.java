@@ -37,7 +37,7 @@ import picocli.CommandLine.Parameters;
 /** {@code unmask scan}: analyses images and reports a verdict with evidence for each. */
 @Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Analyse images (files, or folders walked recursively) and give each a verdict with the evidence behind it.",
-                "Formats are detected from the file's bytes (JPEG, PNG, WebP, GIF, BMP, TIFF), never from its name.",
+                "Formats are detected from the file's bytes (JPEG, PNG, WebP, GIF, BMP, TIFF; MP4, MOV, WebM, MKV, AVI videos), never from its name.",
                 "Verdicts: likely authentic, inconclusive, likely manipulated, likely synthetic, not applicable."},
         footer = {"", "Exit codes: 0 all analysed; 1 some files could not be analysed; 2 usage error;",
                 "3 a file matched --fail-on; 4 the scan could not complete.",
