@@ -37,7 +37,7 @@ import picocli.CommandLine.Parameters;
 /** {@code unmask scan}: analyses images and reports a verdict with evidence for each. */
 @Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Analyse images (files, or folders walked recursively) and give each a verdict with the evidence behind it.",
-                "Formats are detected from the file's bytes (JPEG, PNG, WebP, GIF, BMP, TIFF), never from its name.",
+                "Formats are detected from the file's bytes (JPEG, PNG, WebP, GIF, BMP, TIFF; MP4, MOV, WebM, MKV, AVI videos), never from its name.",
                 "Verdicts: likely authentic, inconclusive, likely manipulated, likely synthetic, not applicable."},
         footer = {"", "Exit codes: 0 all analysed; 1 some files could not be analysed; 2 usage error;",
                 "3 a file matched --fail-on; 4 the scan could not complete.",
@@ -186,6 +186,7 @@ final class ScanCommand implements Callable<Integer> {
         java.io.Writer resultsStream = null;
         int[] counts = new int[2]; // errors, fail-on matches
         ProgressBar bar = null;
+        FileProgress fileProgress = null;
         try {
             if (json) {
                 stdoutJson = new ScanJsonWriter(out, true, null, null);
@@ -212,13 +213,21 @@ final class ScanCommand implements Callable<Integer> {
                         .setUpdateIntervalMillis(250).showSpeed().setUnit(" files", 1).build();
             }
             final ProgressBar progress = bar;
+            fileProgress = new FileProgress(bar, terminal && !quiet && !noProgress);
+            final FileProgress inFile = fileProgress;
             final ScanJsonWriter j1 = stdoutJson;
             final ScanJsonWriter j2 = fileJson;
             final HtmlReportWriter h = html;
             String clear = bar != null ? "\r\u001b[K" : "";
             pipeline.scan(files, new ScanListener() {
                 @Override
+                public void progress(int index, Path path, long done, long total, String unit) {
+                    inFile.update(index, path, done, total, unit);
+                }
+
+                @Override
                 public void result(FileResult r) throws Exception {
+                    inFile.finished(r.index());
                     if (r.error() != null) {
                         counts[0]++;
                     }
@@ -269,6 +278,9 @@ final class ScanCommand implements Callable<Integer> {
                 out.flush();
             }
         } finally {
+            if (fileProgress != null) {
+                fileProgress.close();
+            }
             if (bar != null) {
                 bar.close();
             }

@@ -24,6 +24,8 @@ public final class LoadedMedia implements Media {
     private final String sha256;
     private final StructureGuard guard;
     private final ImageDecoder decoder;
+    private final MediaLimits limits;
+    private volatile MediaProgress progress = MediaProgress.NONE;
     private final ConcurrentHashMap<String, Memo> derived = new ConcurrentHashMap<>();
     private final Memo imageMemo = new Memo();
     private volatile StructureGuard.Structure structure;
@@ -35,6 +37,7 @@ public final class LoadedMedia implements Media {
         this.sha256 = sha256(bytes);
         this.guard = new StructureGuard(limits);
         this.decoder = new ImageDecoder(guard);
+        this.limits = limits;
     }
 
     /**
@@ -93,6 +96,21 @@ public final class LoadedMedia implements Media {
         int[] d = decoder.dimensions(bytes);
         guard.checkDimensions(d[0], d[1]);
         return (long) d[0] * d[1];
+    }
+
+    /** The guard limits this media was read with (for modules that decode it themselves, e.g. video frames). */
+    public MediaLimits limits() {
+        return limits;
+    }
+
+    /** Where analyzers report progress on this file (set by the scan pipeline; {@link MediaProgress#NONE} by default). */
+    public MediaProgress progress() {
+        return progress;
+    }
+
+    /** Sends this file's progress reports to {@code sink}. */
+    public void reportProgressTo(MediaProgress sink) {
+        this.progress = sink == null ? MediaProgress.NONE : sink;
     }
 
     @Override

@@ -21,8 +21,9 @@ public final class StructureGuard {
     public record Structure(int width, int height, long metadataBytes) {}
 
     /**
-     * Checks the file. Formats other than JPEG and PNG get only the dimension check, done later from the
-     * decoder's header ({@link #checkDimensions}).
+     * Checks the file. Formats other than JPEG and PNG go to the first installed {@link ContainerGuard} that handles
+     * them (video containers); the other image formats get only the dimension check, done later from the decoder's
+     * header ({@link #checkDimensions}).
      *
      * @return the declared dimensions (0 when the format is not walked here)
      * @throws MediaException with a specific code when the file is refused
@@ -37,7 +38,22 @@ public final class StructureGuard {
         if (MediaType.JPEG.equals(type)) {
             return jpeg(b);
         }
+        for (ContainerGuard g : ContainerGuards.INSTALLED) {
+            if (g.handles(type)) {
+                try {
+                    return g.check(type, b, limits);
+                } catch (RuntimeException | LinkageError e) {
+                    throw new MediaException(MediaException.DECODE_FAILED, "the " + type.id() + " container check failed: " + e, e);
+                }
+            }
+        }
         return new Structure(0, 0, 0);
+    }
+
+    /** The container guards on the class path, loaded once. */
+    private static final class ContainerGuards {
+        static final java.util.List<ContainerGuard> INSTALLED = java.util.ServiceLoader.load(ContainerGuard.class)
+                .stream().map(java.util.ServiceLoader.Provider::get).toList();
     }
 
     /** Refuses dimensions that are zero, over the per-side limit, or over the pixel limit. */

@@ -74,7 +74,7 @@ public final class ScanPipeline {
                 while (next < files.size() && next - emitted < window) {
                     final int index = next++;
                     final ScanInput in = files.get(index);
-                    inFlight.add(pool.submit(() -> analyse(index, in)));
+                    inFlight.add(pool.submit(() -> analyse(index, in, listener)));
                 }
                 Future<FileResult> head = inFlight.remove(0);
                 FileResult r;
@@ -95,11 +95,18 @@ public final class ScanPipeline {
 
     /** Analyses one file; never throws. */
     public FileResult analyse(int index, ScanInput input) {
+        return analyse(index, input, null);
+    }
+
+    private FileResult analyse(int index, ScanInput input, ScanListener progress) {
         LoadedMedia media;
         try {
             media = LoadedMedia.read(input.path(), formats, settings.limits());
         } catch (MediaException e) {
             return errorResult(index, input.path(), null, new FileError(e.code(), e.getMessage()));
+        }
+        if (progress != null) {
+            media.reportProgressTo((done, total, unit) -> progress.progress(index, input.path(), done, total, unit));
         }
         return analyse(index, media, input.foundInFolder());
     }
@@ -127,8 +134,12 @@ public final class ScanPipeline {
         int h = 0;
         Artifact preview = null;
         try {
-            media.checkStructure();
-            if (media.type().isImage()) {
+            var structure = media.checkStructure();
+            if (!media.type().isImage()) {
+                // containers checked by a ContainerGuard (video) report their display size
+                w = structure.width();
+                h = structure.height();
+            } else {
                 long px = media.declaredPixels();
                 units = (int) Math.min(budgetUnits, Math.max(1, (px + 999_999) / 1_000_000));
                 pixels.acquire(units);

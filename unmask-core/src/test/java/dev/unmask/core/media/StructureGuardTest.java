@@ -186,4 +186,17 @@ class StructureGuardTest {
         assertEquals(MediaType.UNKNOWN, formats.detect("hello world".getBytes(StandardCharsets.US_ASCII)));
         assertEquals(MediaType.UNKNOWN, formats.detect(new byte[0]));
     }
+
+    @Test
+    void containerFormatsGoToTheirInstalledGuard() throws Exception {
+        // TestContainerGuard (test services file) handles only its own test type
+        StructureGuard.Structure s = guard.check(TestContainerGuard.TYPE, new byte[] {1, 2, 3});
+        assertEquals(3, s.width());
+        MediaException refused = assertThrows(MediaException.class, () -> guard.check(TestContainerGuard.TYPE, new byte[] {9}));
+        assertEquals(MediaException.BAD_DIMENSIONS, refused.code());
+        MediaException broken = assertThrows(MediaException.class, () -> guard.check(TestContainerGuard.TYPE, new byte[] {0}));
+        assertEquals(MediaException.DECODE_FAILED, broken.code());
+        assertTrue(broken.getMessage().startsWith("the test-container container check failed: "), broken.getMessage());
+        assertEquals(0, guard.check(MediaType.GIF, new byte[] {1}).width(), "other formats are not sent to it");
+    }
 }

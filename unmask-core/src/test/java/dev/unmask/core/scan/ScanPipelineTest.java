@@ -187,6 +187,50 @@ class ScanPipelineTest {
         assertEquals(1, ok.analyzers().size());
     }
 
+    /** Reports three steps of progress on every file through the media's progress sink. */
+    static final class Stepping implements Analyzer {
+        @Override
+        public AnalyzerInfo info() {
+            return new AnalyzerInfo("steps", "Stepping", "1", "test analyzer reporting progress");
+        }
+
+        @Override
+        public boolean supports(MediaType type) {
+            return type.isImage();
+        }
+
+        @Override
+        public AnalyzerResult analyze(Media media) {
+            for (int i = 1; i <= 3; i++) {
+                dev.unmask.core.media.MediaProgress.of(media).update(i, 3, "frames");
+            }
+            return AnalyzerResult.ok("stepped", List.of());
+        }
+    }
+
+    @Test
+    void progressInsideAFileReachesTheListenerWithItsIndexAndPath(@TempDir Path dir) throws Exception {
+        List<Path> files = List.of(image(dir, "a.png", 10), image(dir, "b.png", 20));
+        List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        ScanPipeline p = new ScanPipeline(AnalyzerSet.of(List.of(new Stepping()), Set.of(), Set.of(), Map.of()),
+                new ScanSettings(2, MediaLimits.DEFAULT, 200_000_000L, false, false), VerdictFusion.defaults());
+        p.scan(files.stream().map(ScanInput::named).toList(), new ScanListener() {
+            @Override
+            public void result(FileResult r) {
+                // not needed here
+            }
+
+            @Override
+            public void progress(int index, Path path, long done, long total, String unit) {
+                events.add(index + " " + path.getFileName() + " " + done + "/" + total + " " + unit);
+            }
+        });
+        assertEquals(6, events.size());
+        assertTrue(events.containsAll(List.of("0 a.png 1/3 frames", "0 a.png 3/3 frames", "1 b.png 2/3 frames")), events.toString());
+        // a file analysed outside a scan has no listener: reports go nowhere
+        p.analyse(0, ScanInput.named(files.get(0)));
+    }
+
     @Test
     void pixelBudgetFollowsTheHeap() {
         assertEquals(16_000_000L, ScanSettings.pixelBudgetFor(64L << 20), "small heaps still allow one ordinary photo");
