@@ -83,6 +83,9 @@ public final class ImageFolderData {
             try {
                 LoadedMedia m = LoadedMedia.read(f, formats, MediaLimits.DEFAULT);
                 try {
+                    if (m.sizeBytes() == 0) {
+                        throw new MediaException(MediaException.EMPTY, "the file is empty");
+                    }
                     decoded[i] = toPlanes(cropResize(m.image(), size));
                     entries[i] = new DatasetManifest.Entry(rel, m.sizeBytes(), m.sha256(), DatasetManifest.OK);
                 } catch (MediaException | RuntimeException e) {
