@@ -35,7 +35,7 @@ class GanRunTest {
 
     static GanConfig strong(int steps, int sampleEvery, int checkpointEvery) {
         return ExactResumeTest.small(GanConfig.Architecture.SPECTRAL_NORM, GanConfig.Loss.HINGE, DiffAugment.ALL, steps)
-                .withEvery(sampleEvery, checkpointEvery);
+                .withEvery(sampleEvery, checkpointEvery).withOptimizer(1e-4, 4e-4, 0.0, 0.9, true);
     }
 
     @Test
@@ -158,6 +158,27 @@ class GanRunTest {
                     .mapToLong(p -> p.getArray().getShape().get(0)).max().orElseThrow();
             assertEquals(16 * GanNetworks.MAX_CHANNEL_FACTOR, widest);
         }
+    }
+
+    @Test
+    void theSpectralNormDiscriminatorWithDiffAugmentLearnsToTellRealFromEarlyFakes() {
+        GanConfig c = strong(30, 0, 0).withShape(16, 30, 16);
+        List<StepStats> log = new java.util.ArrayList<>();
+        try (GanTrainer t = new GanTrainer(c, data)) {
+            t.train(log::add);
+            double heldOut = t.discriminatorAccuracy(64);
+            double first = accuracy(log.subList(0, 2));
+            double last = accuracy(log.subList(log.size() - 5, log.size()));
+            String msg = "SN D accuracy first " + first + " last " + last + " held-out " + heldOut;
+            System.out.println(msg);
+            // measured 0.52 -> 0.73, held-out 0.82 (deterministic at these settings); chance is 0.5
+            assertTrue(last > first + 0.1, msg);
+            assertTrue(heldOut > 0.7, msg);
+        }
+    }
+
+    private static double accuracy(List<StepStats> steps) {
+        return steps.stream().mapToDouble(s -> (s.dAccReal() + s.dAccFake()) / 2).average().orElseThrow();
     }
 
     private static void copy(Path from, Path to) {

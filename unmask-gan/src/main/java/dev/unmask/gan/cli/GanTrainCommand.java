@@ -92,17 +92,17 @@ public final class GanTrainCommand implements Callable<Integer> {
     @Option(names = "--latent", paramLabel = "N", description = "Length of the generator's noise vector (default ${DEFAULT-VALUE}).")
     int latent = 100;
 
-    @Option(names = "--lr-g", paramLabel = "LR", description = "Generator learning rate (default ${DEFAULT-VALUE}).")
-    double lrG = 2e-4;
+    @Option(names = "--lr-g", paramLabel = "LR", description = "Generator learning rate (default 1e-4 with sn, 2e-4 with dcgan).")
+    Double lrG;
 
-    @Option(names = "--lr-d", paramLabel = "LR", description = "Discriminator learning rate (default ${DEFAULT-VALUE}).")
-    double lrD = 2e-4;
+    @Option(names = "--lr-d", paramLabel = "LR", description = "Discriminator learning rate (default 4e-4 with sn, 2e-4 with dcgan).")
+    Double lrD;
 
-    @Option(names = "--beta1", paramLabel = "B1", description = "Adam beta1 (default ${DEFAULT-VALUE}).")
-    double beta1 = 0.5;
+    @Option(names = "--beta1", paramLabel = "B1", description = "Adam beta1 (default 0 with sn, 0.5 with dcgan).")
+    Double beta1;
 
-    @Option(names = "--beta2", paramLabel = "B2", description = "Adam beta2 (default ${DEFAULT-VALUE}).")
-    double beta2 = 0.999;
+    @Option(names = "--beta2", paramLabel = "B2", description = "Adam beta2 (default 0.9 with sn, 0.999 with dcgan).")
+    Double beta2;
 
     @Option(names = "--sample-every", paramLabel = "N", description = "Write a sample grid every N steps (default ${DEFAULT-VALUE}; 0 = only at the end).")
     int sampleEvery = 500;
@@ -209,7 +209,9 @@ public final class GanTrainCommand implements Callable<Integer> {
                         .withEvery(given("--sample-every") ? sampleEvery : saved.sampleEvery(),
                                 given("--checkpoint-every") ? checkpointEvery : saved.checkpointEvery());
             } else {
-                config = new GanConfig(px, batch, steps(images.count(), batch), seed, lrG, lrD, beta1, beta2, latent,
+                boolean sn = architecture == GanConfig.Architecture.SPECTRAL_NORM;
+                config = new GanConfig(px, batch, steps(images.count(), batch), seed, or(lrG, sn ? 1e-4 : 2e-4),
+                        or(lrD, sn ? 4e-4 : 2e-4), or(beta1, sn ? 0.0 : 0.5), or(beta2, sn ? 0.9 : 0.999), latent,
                         channels, architecture, adversarial, flip, sampleEvery, checkpointEvery, augment);
             }
         } catch (IllegalArgumentException e) {
@@ -266,6 +268,10 @@ public final class GanTrainCommand implements Callable<Integer> {
             throw new UsageException("--epochs must be in (0, 1e6], got " + epochs);
         }
         return (int) Math.min(Integer.MAX_VALUE, (long) Math.ceil(epochs * images / perStep));
+    }
+
+    private static double or(Double value, double fallback) {
+        return value != null ? value : fallback;
     }
 
     private boolean given(String option) {
