@@ -37,6 +37,8 @@ public final class DjlRuntime {
         setIfAbsent("ai.djl.offline", "true");
         setIfAbsent("OPT_OUT_TRACKING", "true");
         setIfAbsent("disableProgressBar", "true");
+        // DJL logs through SLF4J; without a provider on the class path SLF4J prints three warnings to stderr
+        setIfAbsent("slf4j.internal.verbosity", "ERROR");
         setIfAbsent("ai.djl.default_engine", ENGINE);
         setIfAbsent("DJL_CACHE_DIR", cacheDir.toAbsolutePath().toString());
         setIfAbsent("ENGINE_CACHE_DIR", System.getProperty("DJL_CACHE_DIR"));

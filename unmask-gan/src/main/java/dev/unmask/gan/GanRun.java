@@ -22,7 +22,8 @@ import java.util.function.Consumer;
  *
  * <p>Stopping: {@link #requestStop()} (safe from any thread, e.g. a JVM shutdown hook on Ctrl-C, see
  * {@link #shutdownHook}) makes the loop finish the step in progress, save a checkpoint, the metrics and the report,
- * and return; {@link #stopped()} then says so. Resuming that checkpoint continues exactly where it stopped.
+ * and return; {@link #stopped()} then says so. Resuming that checkpoint continues exactly where it stopped. A time
+ * limit ({@link #withTimeLimit}) stops the same way.
  */
 public final class GanRun {
     /** Rows and columns of the sample grid. */
@@ -45,6 +46,7 @@ public final class GanRun {
     private boolean stopped;
     private Consumer<String> events = e -> { };
     private Map<String, String> runInfo = Map.of();
+    private Duration timeLimit;
 
     /** A run writing into {@code dir}. */
     public GanRun(GanTrainer trainer, Path dir) {
@@ -63,6 +65,15 @@ public final class GanRun {
     /** Extra key/value lines shown in the report's settings table (e.g. the data folder). */
     public GanRun withRunInfo(Map<String, String> info) {
         this.runInfo = Map.copyOf(info);
+        return this;
+    }
+
+    /**
+     * Stops the run like {@link #requestStop()} once {@link #run} has trained for {@code limit} (checked after
+     * every step; the checkpoint and report follow as for a stop request).
+     */
+    public GanRun withTimeLimit(Duration limit) {
+        this.timeLimit = limit;
         return this;
     }
 
@@ -142,6 +153,12 @@ public final class GanRun {
         }
         try {
             train(log);
+        } catch (IOException | RuntimeException | Error e) {
+            if (stopRequested) {
+                // the JVM may exit as soon as this run is idle, before the caller can report the failure
+                events.accept("the run failed while stopping: " + e);
+            }
+            throw e;
         } finally {
             synchronized (lock) {
                 running = false;
@@ -160,7 +177,12 @@ public final class GanRun {
             double wallBefore = metrics.wallSeconds();
             long t0 = System.nanoTime();
             boolean stop = false;
+            String why = "stop requested";
             while (trainer.stepsDone() < c.steps()) {
+                if (timeLimit != null && System.nanoTime() - t0 >= timeLimit.toNanos()) {
+                    stopRequested = true;
+                    why = "time limit of " + TrainingReport.duration(timeLimit.toMillis() / 1000.0) + " reached";
+                }
                 if (stopRequested) {
                     stop = true;
                     break;
@@ -186,7 +208,7 @@ public final class GanRun {
             metrics.flush();
             GanCheckpoint.save(trainer, checkpointDir(), extra);
             if (stop) {
-                events.accept("stopped: checkpoint saved at step " + done + " of " + c.steps()
+                events.accept("stopped (" + why + "): checkpoint saved at step " + done + " of " + c.steps()
                         + "; continue with --resume " + dir);
             }
             TrainingReport.write(reportFile(), new TrainingReport.Inputs(c, manifest, metrics.rows(),

@@ -85,20 +85,24 @@ final class LineChart {
         g.drawString(title, LEFT, 18);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         FontMetrics fm = g.getFontMetrics();
-        for (double t : ticks(yr[0], yr[1], 5)) {
+        double[] yTicks = ticks(yr[0], yr[1], 5);
+        int yDecimals = decimals(yTicks);
+        for (double t : yTicks) {
             int py = TOP + ph - (int) Math.round((t - yr[0]) / (yr[1] - yr[0]) * ph);
             g.setColor(new Color(0xE6E6E6));
             g.drawLine(LEFT, py, LEFT + pw, py);
             g.setColor(new Color(0x555555));
-            String s = label(t);
+            String s = label(t, yDecimals);
             g.drawString(s, LEFT - 6 - fm.stringWidth(s), py + 4);
         }
-        for (double t : ticks(xr[0], xr[1], 6)) {
+        double[] xTicks = ticks(xr[0], xr[1], 6);
+        int xDecimals = decimals(xTicks);
+        for (double t : xTicks) {
             int px = LEFT + (int) Math.round((t - xr[0]) / (xr[1] - xr[0]) * pw);
             g.setColor(new Color(0xE6E6E6));
             g.drawLine(px, TOP, px, TOP + ph);
             g.setColor(new Color(0x555555));
-            String s = label(t);
+            String s = label(t, xDecimals);
             g.drawString(s, px - fm.stringWidth(s) / 2, TOP + ph + 16);
         }
         g.setColor(new Color(0x999999));
@@ -225,13 +229,19 @@ final class LineChart {
         return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    private static String label(double v) {
-        if (v != 0 && (Math.abs(v) >= 1e5 || Math.abs(v) < 1e-3)) {
+    /** Decimals that show the tick spacing (0 for whole steps). */
+    private static int decimals(double[] ticks) {
+        if (ticks.length < 2) {
+            return 2;
+        }
+        double step = Math.abs(ticks[1] - ticks[0]);
+        return Math.max(0, Math.min(6, (int) Math.ceil(-Math.log10(step) - 1e-9)));
+    }
+
+    private static String label(double v, int decimals) {
+        if (v != 0 && (Math.abs(v) >= 1e6 || Math.abs(v) < 1e-4)) {
             return String.format(Locale.ROOT, "%.1e", v);
         }
-        if (v == Math.rint(v)) {
-            return String.format(Locale.ROOT, "%d", (long) v);
-        }
-        return String.format(Locale.ROOT, "%.3g", v);
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 }

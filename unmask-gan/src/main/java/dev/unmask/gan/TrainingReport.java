@@ -111,7 +111,7 @@ final class TrainingReport {
             List<TrainingMetrics.Row> end = rows.subList(rows.size() - tail, rows.size());
             row(h, "epochs", Integer.toString(last.epoch()));
             row(h, "training time", duration(last.wallSeconds()));
-            row(h, "images/s (mean)", fmt(in.stepsDone() > 0 ? (double) rows.size() * in.config().batch()
+            row(h, "images/s (mean)", String.format(Locale.ROOT, "%.1f", in.stepsDone() > 0 ? (double) rows.size() * in.config().batch()
                     / Math.max(1e-9, rows.stream().mapToDouble(TrainingMetrics.Row::stepSeconds).sum()) : 0));
             row(h, "D loss (last " + tail + " steps)", fmt(mean(end, TrainingMetrics.Row::dLoss)));
             row(h, "G loss (last " + tail + " steps)", fmt(mean(end, TrainingMetrics.Row::gLoss)));
@@ -197,6 +197,8 @@ final class TrainingReport {
 
     private static void img(StringBuilder h, BufferedImage img, String alt) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        // no temporary cache file: its deleteOnExit fails while the JVM shuts down (a report written after Ctrl-C)
+        ImageIO.setUseCache(false);
         try {
             ImageIO.write(img, "png", out);
         } catch (IOException e) {

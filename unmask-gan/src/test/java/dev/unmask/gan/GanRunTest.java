@@ -122,6 +122,22 @@ class GanRunTest {
     }
 
     @Test
+    void aTimeLimitStopsLikeCtrlC() throws IOException {
+        Path run = tmp.resolve("limited");
+        List<String> events = new java.util.ArrayList<>();
+        try (GanTrainer t = new GanTrainer(strong(10, 0, 0), data)) {
+            GanRun r = new GanRun(t, run).withTimeLimit(Duration.ZERO).onEvent(events::add);
+            r.run(s -> { });
+            assertTrue(r.stopped());
+            assertEquals(0, t.stepsDone());
+        }
+        assertEquals(0, GanCheckpoint.step(run.resolve("checkpoint")));
+        assertTrue(events.get(0).startsWith("stopped (time limit of 0s reached): checkpoint saved at step 0 of 10"),
+                events.toString());
+        assertTrue(Files.readString(run.resolve(GanRun.REPORT)).contains("Stopped at step 0 of 10"));
+    }
+
+    @Test
     void resumingFromAnOlderCheckpointDropsTheMetricsWrittenAfterIt() throws IOException {
         Path run = tmp.resolve("older");
         Path older = tmp.resolve("older-checkpoint");

@@ -113,6 +113,9 @@ public final class GanTrainCommand implements Callable<Integer> {
     @Option(names = "--log-every", paramLabel = "N", description = "Steps per progress line when not on a terminal (default ${DEFAULT-VALUE}).")
     int logEvery = 50;
 
+    @Option(names = "--max-minutes", paramLabel = "M", description = "Stop after M minutes of training as Ctrl-C does (checkpoint, report; --resume continues).")
+    Double maxMinutes;
+
     @Option(names = "--threads", paramLabel = "N", description = "PyTorch threads (default: the number of cores; on a busy shared machine 1 can be much faster).")
     Integer threads;
 
@@ -141,6 +144,9 @@ public final class GanTrainCommand implements Callable<Integer> {
                 throw new UsageException("--threads must be >= 1, got " + threads);
             }
             DjlRuntime.threads(threads);
+        }
+        if (maxMinutes != null && !(maxMinutes > 0)) {
+            throw new UsageException("--max-minutes must be > 0, got " + maxMinutes);
         }
         Path run = resume != null ? resume : out;
         Properties info = new Properties();
@@ -246,6 +252,9 @@ public final class GanTrainCommand implements Callable<Integer> {
                 GanRun r = new GanRun(trainer, run).onEvent(progress::note)
                         .withRunInfo(Map.of("data folder", data.toAbsolutePath().normalize().toString(),
                                 "run folder", run.toAbsolutePath().normalize().toString()));
+                if (maxMinutes != null) {
+                    r.withTimeLimit(Duration.ofMillis((long) (maxMinutes * 60_000)));
+                }
                 Thread hook = r.shutdownHook(STOP_WAIT);
                 Runtime.getRuntime().addShutdownHook(hook);
                 try {
