@@ -47,6 +47,7 @@ public final class GanRun {
     private Consumer<String> events = e -> { };
     private Map<String, String> runInfo = Map.of();
     private Duration timeLimit;
+    private Map<String, String> checkpointInfo = Map.of();
 
     /** A run writing into {@code dir}. */
     public GanRun(GanTrainer trainer, Path dir) {
@@ -74,6 +75,12 @@ public final class GanRun {
      */
     public GanRun withTimeLimit(Duration limit) {
         this.timeLimit = limit;
+        return this;
+    }
+
+    /** Extra entries for every checkpoint's {@link GanCheckpoint#STATE} file (e.g. the engine's thread count). */
+    public GanRun withCheckpointInfo(Map<String, String> info) {
+        this.checkpointInfo = Map.copyOf(info);
         return this;
     }
 
@@ -172,7 +179,8 @@ public final class GanRun {
         Files.createDirectories(dir);
         DatasetManifest manifest = trainer.data().manifest();
         manifest.write(dir.resolve(MANIFEST));
-        Map<String, String> extra = Map.of(DATA_SHA256, manifest.sha256());
+        Map<String, String> extra = new java.util.HashMap<>(checkpointInfo);
+        extra.put(DATA_SHA256, manifest.sha256());
         try (TrainingMetrics metrics = TrainingMetrics.open(dir, trainer.stepsDone())) {
             double wallBefore = metrics.wallSeconds();
             long t0 = System.nanoTime();
@@ -191,12 +199,12 @@ public final class GanRun {
                 double wall = wallBefore + (System.nanoTime() - t0) / 1e9;
                 metrics.append(new TrainingMetrics.Row(s.step(), epochOf(s.step(), c.batch(), trainer.data().count()),
                         s.dLoss(), s.gLoss(), s.dAccReal(), s.dAccFake(), s.seconds(), wall, c.batch() / s.seconds()));
+                metrics.flush();
                 log.accept(s);
                 if (c.sampleEvery() > 0 && s.step() % c.sampleEvery() == 0) {
                     grid.write(trainer, gridFile(s.step()));
                 }
                 if (c.checkpointEvery() > 0 && s.step() % c.checkpointEvery() == 0) {
-                    metrics.flush();
                     GanCheckpoint.save(trainer, checkpointDir(), extra);
                     events.accept("checkpoint saved at step " + s.step());
                 }

@@ -31,6 +31,7 @@ public final class TrainingProgress implements Consumer<StepStats>, AutoCloseabl
     private double gSum;
     private double realSum;
     private double fakeSum;
+    private long deadlineNanos = Long.MAX_VALUE;
 
     /**
      * @param out where lines go (unused with a bar)
@@ -55,6 +56,12 @@ public final class TrainingProgress implements Consumer<StepStats>, AutoCloseabl
                 .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err))
                 .setUpdateIntervalMillis(500).showSpeed().setUnit(" img", 1)
                 .startsFrom((long) startStep * batch, Duration.ZERO).build() : null;
+    }
+
+    /** Training stops after {@code limit} from now: the ETA is never later than that. */
+    public TrainingProgress withTimeLimit(Duration limit) {
+        deadlineNanos = System.nanoTime() + limit.toNanos();
+        return this;
     }
 
     @Override
@@ -82,10 +89,13 @@ public final class TrainingProgress implements Consumer<StepStats>, AutoCloseabl
         double seconds = Math.max(1e-9, (now - lastLineNanos) / 1e9);
         int steps = lastStep - lastLineStep;
         double perStep = seconds / Math.max(1, steps);
+        double eta = perStep * (total - lastStep);
+        double limit = deadlineNanos == Long.MAX_VALUE ? Double.MAX_VALUE : Math.max(0, (deadlineNanos - now) / 1e9);
+        String etaText = eta <= limit ? TrainingReport.duration(eta) : TrainingReport.duration(limit) + " (time limit)";
         out.println(String.format(Locale.ROOT,
                 "step %d/%d (%d%%)  epoch %d  %.1f img/s  D %.4f  G %.4f  D acc real %.2f fake %.2f  ETA %s",
                 lastStep, total, (int) (100L * lastStep / Math.max(1, total)), epoch, steps * batch / seconds,
-                dSum / n, gSum / n, realSum / n, fakeSum / n, TrainingReport.duration(perStep * (total - lastStep))));
+                dSum / n, gSum / n, realSum / n, fakeSum / n, etaText));
         out.flush();
         lastLineNanos = now;
         lastLineStep = lastStep;

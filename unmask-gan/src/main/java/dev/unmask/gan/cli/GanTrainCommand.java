@@ -42,6 +42,8 @@ import picocli.CommandLine.Option;
 public final class GanTrainCommand implements Callable<Integer> {
     static final String RUN_INFO = "run.properties";
     static final String DATA_CACHE = "data-cache.bin";
+    /** Key of the PyTorch thread count in the checkpoint (reductions, hence results, depend on it). */
+    static final String TORCH_THREADS = "torchThreads";
     /** How long Ctrl-C waits for the checkpoint before the JVM exits anyway. */
     static final Duration STOP_WAIT = Duration.ofMinutes(2);
     private static final List<String> FIXED_ON_RESUME = List.of("--size", "--batch", "--seed", "--arch", "--loss",
@@ -230,6 +232,8 @@ public final class GanTrainCommand implements Callable<Integer> {
                 info.store(os, "Unmask GAN run");
             }
         }
+        String torchThreads = System.getProperty("ai.djl.pytorch.num_threads",
+                Integer.toString(Runtime.getRuntime().availableProcessors()));
         try (GanTrainer trainer = resume != null ? GanCheckpoint.resume(run.resolve("checkpoint"), images, config)
                 : new GanTrainer(config, images)) {
             if (resume != null) {
@@ -238,6 +242,11 @@ public final class GanTrainCommand implements Callable<Integer> {
                     err.println("warning: the data folder changed since the checkpoint (manifest SHA-256 " + was
                             + " then, " + manifest.sha256() + " now); training continues on the new data, so it "
                             + "will not repeat an uninterrupted run");
+                }
+                String before = GanCheckpoint.state(run.resolve("checkpoint")).getProperty(TORCH_THREADS);
+                if (before != null && !before.equals(torchThreads)) {
+                    err.println("warning: the checkpoint was written with " + before + " PyTorch thread(s), this session "
+                            + "uses " + torchThreads + " (--threads); results will differ slightly from an uninterrupted run");
                 }
                 o.println("Resuming at step " + trainer.stepsDone() + " of " + config.steps());
             }
@@ -250,10 +259,13 @@ public final class GanTrainCommand implements Callable<Integer> {
             try (TrainingProgress progress = new TrainingProgress(o, terminal, config, images.count(),
                     trainer.stepsDone(), logEvery)) {
                 GanRun r = new GanRun(trainer, run).onEvent(progress::note)
+                        .withCheckpointInfo(Map.of(TORCH_THREADS, torchThreads))
                         .withRunInfo(Map.of("data folder", data.toAbsolutePath().normalize().toString(),
                                 "run folder", run.toAbsolutePath().normalize().toString()));
                 if (maxMinutes != null) {
-                    r.withTimeLimit(Duration.ofMillis((long) (maxMinutes * 60_000)));
+                    Duration limit = Duration.ofMillis((long) (maxMinutes * 60_000));
+                    r.withTimeLimit(limit);
+                    progress.withTimeLimit(limit);
                 }
                 Thread hook = r.shutdownHook(STOP_WAIT);
                 Runtime.getRuntime().addShutdownHook(hook);
