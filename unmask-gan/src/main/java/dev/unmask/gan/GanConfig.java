@@ -8,7 +8,7 @@ import java.util.Properties;
  * and Chintala, "Unsupervised Representation Learning with Deep Convolutional Generative Adversarial Networks",
  * ICLR 2016): Adam with learning rate 2e-4 and beta1 0.5, latent dimension 100, batch 64.
  *
- * @param size image side in pixels, 32 or 64 (square images, centre-cropped and resized)
+ * @param size image side in pixels, 32, 64 or 128 (square images, centre-cropped and resized)
  * @param batch images per step, for both the real and the fake half of a discriminator step
  * @param steps number of optimisation steps (one discriminator step then one generator step each)
  * @param seed seed of every random choice: initial weights, latent vectors, batch order, flips
@@ -24,15 +24,25 @@ import java.util.Properties;
  * @param flip whether real images are mirrored left-right at random (a free doubling of small data sets)
  * @param sampleEvery write a sample grid every this many steps (0 = never during training)
  * @param checkpointEvery write a checkpoint every this many steps (0 = only when asked)
+ * @param diffAugment differentiable augmentations applied to every image the discriminator sees
  */
 public record GanConfig(int size, int batch, int steps, long seed, double learningRateG, double learningRateD,
         double beta1, double beta2, int latentDim, int baseChannels, Architecture architecture, Loss loss,
-        boolean flip, int sampleEvery, int checkpointEvery) {
+        boolean flip, int sampleEvery, int checkpointEvery, DiffAugment diffAugment) {
+
+    /** Image sides the networks are built for. */
+    public static final java.util.List<Integer> SIZES = java.util.List.of(32, 64, 128);
 
     /** Network families. */
     public enum Architecture {
         /** Radford et al. 2016, with nearest up-sampling + 3x3 convolution instead of transposed convolution. */
-        DCGAN
+        DCGAN,
+        /**
+         * The same generator; the discriminator without batch norm and with spectral normalisation of every
+         * weight (Miyato, Kataoka, Koyama and Yoshida, "Spectral Normalization for Generative Adversarial
+         * Networks", ICLR 2018), one power iteration per training forward pass ({@link SpectralNormBlock}).
+         */
+        SPECTRAL_NORM
     }
 
     /** Adversarial losses. */
@@ -45,8 +55,8 @@ public record GanConfig(int size, int batch, int steps, long seed, double learni
 
     /** Validates every field. */
     public GanConfig {
-        if (size != 32 && size != 64) {
-            throw new IllegalArgumentException("size must be 32 or 64, got " + size);
+        if (!SIZES.contains(size)) {
+            throw new IllegalArgumentException("size must be 32, 64 or 128, got " + size);
         }
         require(batch >= 2 && batch <= 4096, "batch must be in [2, 4096]", batch);
         require(steps >= 0, "steps must be >= 0", steps);
@@ -58,12 +68,24 @@ public record GanConfig(int size, int batch, int steps, long seed, double learni
         require(baseChannels >= 1 && baseChannels <= 1024, "baseChannels must be in [1, 1024]", baseChannels);
         require(sampleEvery >= 0, "sampleEvery must be >= 0", sampleEvery);
         require(checkpointEvery >= 0, "checkpointEvery must be >= 0", checkpointEvery);
-        if (architecture == null || loss == null) {
-            throw new IllegalArgumentException("architecture and loss are required");
+        if (architecture == null || loss == null || diffAugment == null) {
+            throw new IllegalArgumentException("architecture, loss and diffAugment are required");
         }
     }
 
-    /** DCGAN defaults at 32x32: batch 64, 10 000 steps, seed 1, lr 2e-4, beta (0.5, 0.999), z 100, 64 channels. */
+    /** The settings of the first slice (no differentiable augmentation). */
+    public GanConfig(int size, int batch, int steps, long seed, double learningRateG, double learningRateD,
+            double beta1, double beta2, int latentDim, int baseChannels, Architecture architecture, Loss loss,
+            boolean flip, int sampleEvery, int checkpointEvery) {
+        this(size, batch, steps, seed, learningRateG, learningRateD, beta1, beta2, latentDim, baseChannels,
+                architecture, loss, flip, sampleEvery, checkpointEvery, DiffAugment.NONE);
+    }
+
+    /**
+     * DCGAN defaults at 32x32: batch 64, 10 000 steps, seed 1, lr 2e-4, beta (0.5, 0.999), z 100, 64 channels,
+     * the DCGAN baseline with the non-saturating loss and no augmentation. ({@code unmask gan train} picks its own
+     * defaults: spectral norm, hinge loss and DiffAugment.)
+     */
     public static GanConfig defaults() {
         return new GanConfig(32, 64, 10_000, 1L, 2e-4, 2e-4, 0.5, 0.999, 100, 64, Architecture.DCGAN,
                 Loss.NON_SATURATING, true, 500, 1000);
@@ -72,25 +94,43 @@ public record GanConfig(int size, int batch, int steps, long seed, double learni
     /** A copy with another size. */
     public GanConfig withSize(int s) {
         return new GanConfig(s, batch, steps, seed, learningRateG, learningRateD, beta1, beta2, latentDim,
-                baseChannels, architecture, loss, flip, sampleEvery, checkpointEvery);
+                baseChannels, architecture, loss, flip, sampleEvery, checkpointEvery, diffAugment);
     }
 
     /** A copy with another batch size, step count and base channel count. */
     public GanConfig withShape(int b, int n, int channels) {
         return new GanConfig(size, b, n, seed, learningRateG, learningRateD, beta1, beta2, latentDim, channels,
-                architecture, loss, flip, sampleEvery, checkpointEvery);
+                architecture, loss, flip, sampleEvery, checkpointEvery, diffAugment);
     }
 
     /** A copy with other seed, latent dimension and loss. */
     public GanConfig withSeed(long s, int z, Loss l) {
         return new GanConfig(size, batch, steps, s, learningRateG, learningRateD, beta1, beta2, z, baseChannels,
-                architecture, l, flip, sampleEvery, checkpointEvery);
+                architecture, l, flip, sampleEvery, checkpointEvery, diffAugment);
     }
 
     /** A copy with other sampling and checkpoint intervals. */
     public GanConfig withEvery(int samples, int checkpoints) {
         return new GanConfig(size, batch, steps, seed, learningRateG, learningRateD, beta1, beta2, latentDim,
-                baseChannels, architecture, loss, flip, samples, checkpoints);
+                baseChannels, architecture, loss, flip, samples, checkpoints, diffAugment);
+    }
+
+    /** A copy with another network family, loss and augmentation. */
+    public GanConfig withModel(Architecture a, Loss l, DiffAugment augment) {
+        return new GanConfig(size, batch, steps, seed, learningRateG, learningRateD, beta1, beta2, latentDim,
+                baseChannels, a, l, flip, sampleEvery, checkpointEvery, augment);
+    }
+
+    /** A copy with another step count (extending a run keeps everything else). */
+    public GanConfig withSteps(int n) {
+        return new GanConfig(size, batch, n, seed, learningRateG, learningRateD, beta1, beta2, latentDim,
+                baseChannels, architecture, loss, flip, sampleEvery, checkpointEvery, diffAugment);
+    }
+
+    /** A copy with other optimiser settings and flips. */
+    public GanConfig withOptimizer(double lrG, double lrD, double b1, double b2, boolean mirror) {
+        return new GanConfig(size, batch, steps, seed, lrG, lrD, b1, b2, latentDim, baseChannels, architecture,
+                loss, mirror, sampleEvery, checkpointEvery, diffAugment);
     }
 
     /** Writes every field as text (the checkpoint's record of the run). */
@@ -111,10 +151,11 @@ public record GanConfig(int size, int batch, int steps, long seed, double learni
         p.setProperty("flip", Boolean.toString(flip));
         p.setProperty("sampleEvery", Integer.toString(sampleEvery));
         p.setProperty("checkpointEvery", Integer.toString(checkpointEvery));
+        p.setProperty("diffAugment", diffAugment.toString());
         return p;
     }
 
-    /** Reads what {@link #toProperties()} wrote. */
+    /** Reads what {@link #toProperties()} wrote ({@code diffAugment} may be missing: checkpoints of the first slice). */
     public static GanConfig fromProperties(Properties p) {
         return new GanConfig(Integer.parseInt(get(p, "size")), Integer.parseInt(get(p, "batch")),
                 Integer.parseInt(get(p, "steps")), Long.parseLong(get(p, "seed")),
@@ -123,7 +164,8 @@ public record GanConfig(int size, int batch, int steps, long seed, double learni
                 Integer.parseInt(get(p, "latentDim")), Integer.parseInt(get(p, "baseChannels")),
                 Architecture.valueOf(get(p, "architecture").toUpperCase(Locale.ROOT)),
                 Loss.valueOf(get(p, "loss").toUpperCase(Locale.ROOT)), Boolean.parseBoolean(get(p, "flip")),
-                Integer.parseInt(get(p, "sampleEvery")), Integer.parseInt(get(p, "checkpointEvery")));
+                Integer.parseInt(get(p, "sampleEvery")), Integer.parseInt(get(p, "checkpointEvery")),
+                DiffAugment.parse(p.getProperty("diffAugment", "none")));
     }
 
     private static String get(Properties p, String key) {

@@ -20,11 +20,18 @@ import ai.djl.nn.norm.BatchNorm;
  * paper's transposed convolutions (which DJL lacks) and avoids their checkerboard artefacts (Odena, Dumoulin and
  * Olah, "Deconvolution and Checkerboard Artifacts", Distill 2016). The discriminator halves the resolution with 4x4
  * stride-2 convolutions and LeakyReLU(0.2), batch norm on every layer but the first, down to 4x4, then a linear
- * layer to one logit (positive = real).
+ * layer to one logit (positive = real). With {@link GanConfig.Architecture#SPECTRAL_NORM} the discriminator is the
+ * "standard CNN" of Miyato et al. (ICLR 2018, table 3): at every resolution a 3x3 convolution then a 4x4 stride-2
+ * convolution, a last 3x3 convolution at 4x4, LeakyReLU(0.1), no batch norm, every convolution and the linear
+ * layer spectrally normalised ({@link SpectralNormBlock}). (The DCGAN layers alone, spectrally normalised, learned
+ * too slowly: after 30 steps on the test shapes they still called every image real.) Channel counts double per halving of resolution up to {@link #MAX_CHANNEL_FACTOR}
+ * times the base count (DCGAN's 8 x 64 = 512 at 64 px), which only limits the 128 px networks.
  */
 public final class GanNetworks {
     /** LeakyReLU slope of the discriminator, as in DCGAN. */
     public static final float LEAKY_SLOPE = 0.2f;
+    /** LeakyReLU slope of the spectral-norm discriminator, as in Miyato et al. */
+    public static final float SN_LEAKY_SLOPE = 0.1f;
 
     /**
      * Output channels of the generator's last convolution, of which only the first 3 (RGB) are used. A 3-filter
@@ -35,6 +42,17 @@ public final class GanNetworks {
      * did in 3 x 200 updates. The 13 unused filters get zero gradients and stay at their initial values.
      */
     public static final int RGB_CONV_FILTERS = 16;
+
+    /**
+     * Every convolution's channel count is rounded up to a multiple of this. PyTorch 2.7.1's CPU convolutions
+     * (oneDNN, AVX-512 blocked layout of 16 floats) read uninitialised memory in the backward pass when a layer's
+     * channel count is not a multiple of 16: measured here with 8 base channels, gradients differed from run to run
+     * and every few updates were NaN; with 24 (= 24, 48, 96 channels) every update was NaN. See DEVELOPERS.md.
+     */
+    public static final int CHANNEL_BLOCK = 16;
+
+    /** Widest layer, as a multiple of {@link GanConfig#baseChannels()}. */
+    public static final int MAX_CHANNEL_FACTOR = 8;
 
     private GanNetworks() {
     }
@@ -47,7 +65,7 @@ public final class GanNetworks {
     /** Generator: (B, latentDim) -> (B, 3, size, size) in [-1, 1]. */
     public static Block generator(GanConfig c) {
         int n = stages(c.size());
-        int ch = c.baseChannels() << (n - 1);
+        int ch = widest(c, n - 1);
         int first = ch;
         SequentialBlock g = new SequentialBlock();
         g.add(Linear.builder().setUnits((long) first * 16).build());
@@ -56,9 +74,9 @@ public final class GanNetworks {
         g.add(BatchNorm.builder().build());
         g.add(Activation.reluBlock());
         for (int i = 0; i < n; i++) {
-            int out = Math.max(c.baseChannels() >> 1, ch >> 1);
+            int out = blocked(Math.max(c.baseChannels(), ch >> 1));
             if (i == n - 1) {
-                out = c.baseChannels();
+                out = blocked(c.baseChannels());
             }
             g.add(new LambdaBlock(x -> new NDList(upsample2(x.singletonOrThrow())), "upsample2"));
             g.add(conv(out, 3, 1, 1, false));
@@ -72,21 +90,48 @@ public final class GanNetworks {
         return g;
     }
 
+    private static int widest(GanConfig c, int doublings) {
+        return blocked(c.baseChannels() << Math.min(doublings, Integer.numberOfTrailingZeros(MAX_CHANNEL_FACTOR)));
+    }
+
+    /** {@code channels} rounded up to a multiple of {@link #CHANNEL_BLOCK}. */
+    public static int blocked(int channels) {
+        return (channels + CHANNEL_BLOCK - 1) / CHANNEL_BLOCK * CHANNEL_BLOCK;
+    }
+
     /** Discriminator: (B, 3, size, size) -> (B, 1) logits. */
     public static Block discriminator(GanConfig c) {
         int n = stages(c.size());
+        if (c.architecture() == GanConfig.Architecture.SPECTRAL_NORM) {
+            return spectralDiscriminator(c, n);
+        }
         SequentialBlock d = new SequentialBlock();
-        int ch = c.baseChannels();
+        int ch = blocked(c.baseChannels());
         d.add(conv(ch, 4, 2, 1, true));
         d.add(Activation.leakyReluBlock(LEAKY_SLOPE));
         for (int i = 1; i < n; i++) {
-            ch *= 2;
+            ch = widest(c, i);
             d.add(conv(ch, 4, 2, 1, false));
             d.add(BatchNorm.builder().build());
             d.add(Activation.leakyReluBlock(LEAKY_SLOPE));
         }
         d.add(Blocks.batchFlattenBlock());
         d.add(Linear.builder().setUnits(1).build());
+        return d;
+    }
+
+    private static Block spectralDiscriminator(GanConfig c, int n) {
+        SequentialBlock d = new SequentialBlock();
+        for (int i = 0; i < n; i++) {
+            d.add(SpectralNormBlock.conv(widest(c, i), 3, 1, 1));
+            d.add(Activation.leakyReluBlock(SN_LEAKY_SLOPE));
+            d.add(SpectralNormBlock.conv(widest(c, i), 4, 2, 1));
+            d.add(Activation.leakyReluBlock(SN_LEAKY_SLOPE));
+        }
+        d.add(SpectralNormBlock.conv(widest(c, n), 3, 1, 1));
+        d.add(Activation.leakyReluBlock(SN_LEAKY_SLOPE));
+        d.add(Blocks.batchFlattenBlock());
+        d.add(SpectralNormBlock.linear(1));
         return d;
     }
 

@@ -19,8 +19,10 @@ import java.util.function.Consumer;
  * Trains a generator and a discriminator against each other (Goodfellow et al., "Generative Adversarial Nets",
  * NeurIPS 2014), each with its own Adam optimiser (Kingma and Ba 2015). One step = one discriminator update on a
  * real batch and a batch of the generator's (detached) images, then one generator update through the
- * discriminator. Weights start from N(0, 0.02) as in DCGAN. The engine's random seed, the batch order and the
- * flips all derive from {@link GanConfig#seed()}.
+ * discriminator. Weights start from N(0, 0.02) as in DCGAN (the engine's random seed is {@link GanConfig#seed()});
+ * every later random choice derives from the seed and the step number ({@link #streamSeed}), so that resuming from
+ * a checkpoint gives bit for bit the weights of an uninterrupted run. With {@link GanConfig#diffAugment()} both the
+ * real and the generated batch are augmented before the discriminator sees them, in both updates.
  *
  * <p>Gradients: PyTorch accumulates gradients into each weight and nothing in this loop's DJL usage clears them
  * (DJL's {@code GradientCollector.zeroGradients()} only visits arrays of the system manager), so both networks'
@@ -40,10 +42,14 @@ public final class GanTrainer implements AutoCloseable {
     private final Adam optG;
     private final Adam optD;
     private final ParameterStore store;
-    private Random order;
-    private Random flips;
-    private int[] perm;
-    private int cursor;
+    /** Random stream of the training steps (see {@link #streamSeed}). */
+    static final long STEP_STREAM = 1;
+    /** Random stream of the data order. */
+    static final long ORDER_STREAM = 2;
+    /** Random stream of {@link #discriminatorAccuracy}. */
+    static final long EVAL_STREAM = 3;
+
+    private final EpochOrder order;
     private int step;
     private int skippedD;
     private int skippedG;
@@ -67,17 +73,20 @@ public final class GanTrainer implements AutoCloseable {
         this.optG = new Adam(generator, config.learningRateG(), config.beta1(), config.beta2());
         this.optD = new Adam(discriminator, config.learningRateD(), config.beta1(), config.beta2());
         this.store = new ParameterStore(manager, false);
-        reseed(0);
+        this.order = new EpochOrder(data.count(), config.seed());
     }
 
-    /** Reseeds the data order, the flips and the engine for a run (re)starting at {@code atStep}. */
-    void reseed(int atStep) {
-        long s = config.seed() * 0x9E3779B97F4A7C15L + atStep;
-        order = new Random(s);
-        flips = new Random(s ^ 0x5DEECE66DL);
-        engine.setRandomSeed((int) (s ^ (s >>> 32)));
-        perm = null;
-        cursor = 0;
+    /**
+     * Every random choice of step {@code step} (flips, latent vectors, DiffAugment parameters) comes from one
+     * {@link Random} seeded from the run's seed and the step number, and the data order from a per-epoch
+     * permutation seeded from the seed and the epoch; nothing depends on what happened before. A run resumed from
+     * a checkpoint at step k therefore repeats exactly what an uninterrupted run does from step k on.
+     */
+    static long streamSeed(long seed, long stream, long index) {
+        long z = seed * 0x9E3779B97F4A7C15L + stream;
+        z = (z ^ (z >>> 33)) * 0xFF51AFD7ED558CCDL + index;
+        z = (z ^ (z >>> 33)) * 0xC4CEB9FE1A85EC53L;
+        return z ^ (z >>> 33);
     }
 
     /** Runs until {@link GanConfig#steps()} steps are done, handing each step's numbers to {@code log}. */
@@ -92,6 +101,8 @@ public final class GanTrainer implements AutoCloseable {
         long t0 = System.nanoTime();
         int b = config.batch();
         int s = config.size();
+        Random random = new Random(streamSeed(config.seed(), STEP_STREAM, step));
+        DiffAugment augment = config.diffAugment();
         double dLoss;
         double gLoss;
         double accReal;
@@ -99,12 +110,13 @@ public final class GanTrainer implements AutoCloseable {
         boolean dOk;
         boolean gOk;
         try (NDManager sm = manager.newSubManager()) {
-            NDArray real = sm.create(data.batch(nextIndices(b), config.flip() ? flips : null), new Shape(b, 3, s, s));
-            NDArray fake = generate(sm, b, true).stopGradient();
+            float[] pixels = data.batch(order.indices(step, b), config.flip() ? random : null);
+            NDArray real = sm.create(pixels, new Shape(b, 3, s, s));
+            NDArray fake = generate(sm, latents(random, b), true).stopGradient();
             optD.zeroGradients();
             try (GradientCollector gc = engine.newGradientCollector()) {
-                NDArray lr = logits(real, true);
-                NDArray lf = logits(fake, true);
+                NDArray lr = logits(augment.apply(sm, real, random), true);
+                NDArray lf = logits(augment.apply(sm, fake, random), true);
                 NDArray loss = GanLosses.discriminator(config.loss(), lr, lf);
                 gc.backward(loss);
                 dLoss = loss.getFloat();
@@ -114,7 +126,8 @@ public final class GanTrainer implements AutoCloseable {
             dOk = optD.update();
             optG.zeroGradients();
             try (GradientCollector gc = engine.newGradientCollector()) {
-                NDArray lf = logits(generate(sm, b, true), true);
+                NDArray generated = generate(sm, latents(random, b), true);
+                NDArray lf = logits(augment.apply(sm, generated, random), true);
                 NDArray loss = GanLosses.generator(config.loss(), lf);
                 gc.backward(loss);
                 gLoss = loss.getFloat();
@@ -132,15 +145,21 @@ public final class GanTrainer implements AutoCloseable {
     }
 
     /**
-     * Measures the discriminator without training it: the fraction of {@code n} fresh real images it calls real
-     * and of {@code n} fresh generated images it calls fake, averaged (0.5 = chance).
+     * Measures the discriminator without training it (no augmentation, inference mode): the fraction of {@code n}
+     * real images it calls real and of {@code n} fresh generated images it calls fake, averaged (0.5 = chance). The
+     * draws come from their own random stream, so measuring does not change the training.
      */
     public double discriminatorAccuracy(int n) {
+        Random random = new Random(streamSeed(config.seed(), EVAL_STREAM, step));
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = random.nextInt(data.count());
+        }
         try (NDManager sm = manager.newSubManager()) {
             int s = config.size();
-            NDArray real = sm.create(data.batch(nextIndices(n), null), new Shape(n, 3, s, s));
+            NDArray real = sm.create(data.batch(idx, null), new Shape(n, 3, s, s));
             NDArray lr = logits(real, false);
-            NDArray lf = logits(generate(sm, n, false), false);
+            NDArray lf = logits(generate(sm, latents(random, n), false), false);
             double r = lr.gt(0).toType(DataType.FLOAT32, false).mean().getFloat();
             double f = lf.lt(0).toType(DataType.FLOAT32, false).mean().getFloat();
             return (r + f) / 2;
@@ -150,44 +169,36 @@ public final class GanTrainer implements AutoCloseable {
     /** Generator output for the given latent vectors (inference mode, batch-norm running statistics). */
     public float[] generate(float[] latents, int n) {
         try (NDManager sm = manager.newSubManager()) {
-            NDArray z = sm.create(latents, new Shape(n, config.latentDim()));
-            return generator.forward(store, new NDList(z), false).singletonOrThrow().toFloatArray();
+            return generate(sm, latents, false).toFloatArray();
         }
     }
 
-    private NDArray generate(NDManager sm, int n, boolean training) {
-        NDArray z = sm.randomNormal(new Shape(n, config.latentDim()));
+    private NDArray generate(NDManager sm, float[] latents, boolean training) {
+        int n = latents.length / config.latentDim();
+        NDArray z = sm.create(latents, new Shape(n, config.latentDim()));
         return generator.forward(store, new NDList(z), training).singletonOrThrow();
+    }
+
+    private float[] latents(Random random, int n) {
+        float[] z = new float[n * config.latentDim()];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = (float) random.nextGaussian();
+        }
+        return z;
     }
 
     private NDArray logits(NDArray images, boolean training) {
         return discriminator.forward(store, new NDList(images), training).singletonOrThrow();
     }
 
-    private int[] nextIndices(int n) {
-        int[] out = new int[n];
-        for (int i = 0; i < n; i++) {
-            if (perm == null || cursor == perm.length) {
-                perm = shuffled(data.count(), order);
-                cursor = 0;
-            }
-            out[i] = perm[cursor++];
-        }
-        return out;
+    /** The training images. */
+    public ImageFolderData data() {
+        return data;
     }
 
-    private static int[] shuffled(int n, Random r) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
+    /** Epoch (from 0) that the next step's first image belongs to. */
+    public int epoch() {
+        return (int) ((long) step * config.batch() / data.count());
     }
 
     /** Discriminator updates skipped because a gradient was not finite (see {@link Adam#update()}). */
@@ -242,9 +253,10 @@ public final class GanTrainer implements AutoCloseable {
         }
     }
 
-    void restoreStep(int s) {
+    void restoreStep(int s, int skippedDiscriminator, int skippedGenerator) {
         step = s;
-        reseed(s);
+        skippedD = skippedDiscriminator;
+        skippedG = skippedGenerator;
     }
 
     @Override
