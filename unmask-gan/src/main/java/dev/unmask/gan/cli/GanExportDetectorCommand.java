@@ -16,11 +16,12 @@ import picocli.CommandLine.Parameters;
 
 /** {@code unmask gan export-detector}: a run's discriminator as a detector model folder. */
 @Command(name = "export-detector", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Export a run's discriminator as a detector model folder (kind gan-discriminator): it scores how",
-                "likely an image is to come from THIS run's generator, and says nothing about other generators. With",
-                "--real (the run's training images) its output is Platt-calibrated on those and fresh samples."},
+        description = {"Export a run's discriminator as a detector model folder.",
+                "The detector (kind gan-discriminator) scores how likely an image is to come from THIS run's generator "
+                        + "and says nothing about other generators. With --real (the run's training images) its output is "
+                        + "Platt-calibrated on those and fresh samples."},
         footer = {"", "Exit codes: 0 exported; 2 usage error; 4 export failed.", "", "Example:",
-                "  unmask gan export-detector runs/faces --out detectors/faces-d --real data/faces"})
+                "  unmask gan export-detector runs/faces --out faces-d --real data/faces"})
 final class GanExportDetectorCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -19,14 +19,15 @@ import picocli.CommandLine.Option;
 
 /** {@code unmask gan interpolate}: a latent-space walk as a strip PNG or an animated GIF. */
 @Command(name = "interpolate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Walk through the latent space of a trained generator: each walk goes from one random latent",
-                "vector to another by spherical interpolation. FILE.png: one row per walk, one column per step (labelled",
-                "like samples: XMP, watermark when >= 128 px, C2PA when signing options are given). FILE.gif: an animation,",
-                "one frame per step, looping forever, labelled with XMP, a comment and the watermark when frames are",
-                ">= 128 px; GIFs cannot be C2PA-signed by Unmask."},
+        description = {"Walk through a generator's latent space (strip PNG or animated GIF).",
+                "Each walk goes from one random latent vector to another by spherical interpolation. FILE.png: one row "
+                        + "per walk, one column per step, labelled like samples (XMP, watermark when >= 128 px, C2PA when "
+                        + "signing options are given). FILE.gif: one frame per step, looping forever, labelled with XMP, a "
+                        + "comment and the watermark when frames are >= 128 px; Unmask cannot C2PA-sign GIFs."},
         footer = {"", "Exit codes: 0 written; 2 usage error; 4 writing failed.", "", "Examples:",
-                "  unmask gan interpolate --model runs/faces --out walk.png --steps 10 --count 4",
-                "  unmask gan interpolate --model runs/faces --out walk.gif --steps 24 --count 4 --scale 2"})
+                "  unmask gan interpolate --model runs/faces --out walk.png --count 4",
+                "  unmask gan interpolate --model runs/faces --out walk.gif --steps 24 \\",
+                "      --count 4 --scale 2"})
 final class GanInterpolateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

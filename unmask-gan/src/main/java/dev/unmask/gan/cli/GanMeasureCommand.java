@@ -25,13 +25,15 @@ import picocli.CommandLine.Option;
 
 /** {@code unmask gan measure}: Fréchet distance and KID between a generator's samples and real images. */
 @Command(name = "measure", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Compare a trained generator's samples with real images you held back: Fréchet distance and KID",
-                "(Kernel Inception Distance, unbiased, cubic polynomial kernel) in a feature space. With --fid-model (an",
-                "Inception-v3 ONNX model you supply) these are the standard FID and KID; without it Unmask uses its own",
-                "UFD-v1 descriptor, and the numbers are NOT comparable to published FID."},
-        footer = {"", "Exit codes: 0 measured; 2 usage error; 4 the measurement failed (model, folder, ONNX).", "",
-                "Examples:", "  unmask gan measure --model runs/faces --real held-out/ --count 1000",
-                "  unmask gan measure --model runs/faces --real held-out/ --fid-model inception-v3-fid.onnx --json"})
+        description = {"Fréchet distance (FID) and KID of samples against held-back real images.",
+                "Compares a trained generator's samples with real images in a feature space: Fréchet distance and KID "
+                        + "(Kernel Inception Distance, unbiased, cubic polynomial kernel). With --fid-model (an "
+                        + "Inception-v3 ONNX model you supply) these are the standard FID and KID; without it Unmask uses "
+                        + "its own UFD-v1 descriptor, and the numbers are NOT comparable to published FID."},
+        footer = {"", "Exit codes: 0 measured; 2 usage error; 4 the measurement failed (model,",
+                "folder, ONNX).", "", "Examples:", "  unmask gan measure --model runs/faces --real held-out/ --count 1000",
+                "  unmask gan measure --model runs/faces --real held-out/ \\",
+                "      --fid-model inception-v3-fid.onnx --json"})
 final class GanMeasureCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -19,13 +19,16 @@ import picocli.CommandLine.Option;
 
 /** {@code unmask gan sample}: labelled images from a trained generator. */
 @Command(name = "sample", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Draw images from a trained generator and label each one as generated: XMP (IPTC digital source",
-                "type trainedAlgorithmicMedia, software Unmask) always; Unmask's invisible watermark when the image is at",
-                "least 128 px (use --scale); a signed C2PA manifest when --sign-cert and --sign-key are given."},
-        footer = {"", "Exit codes: 0 written; 2 usage error (bad option, RUN is not a GAN run, unreadable key); 4 writing failed.",
+        description = {"Draw labelled images from a trained generator.",
+                "Each image is labelled as generated: XMP (IPTC digital source type trainedAlgorithmicMedia, software "
+                        + "Unmask) always; Unmask's invisible watermark when the image is at least 128 px (use --scale); a "
+                        + "signed C2PA manifest when --sign-cert and --sign-key are given."},
+        footer = {"", "Exit codes: 0 written; 2 usage error (bad option, RUN is not a GAN run,",
+                "unreadable key); 4 writing failed.",
                 "", "Examples:", "  unmask gan sample --model runs/faces --count 64 --out samples/",
-                "  unmask gan sample --model runs/faces --count 8 --out signed/ --format jpeg --scale 2 \\",
-                "      --sign-cert keys/signer.chain.pem --sign-key keys/signer.key.pem"})
+                "  unmask gan sample --model runs/faces --count 8 --out signed/ \\",
+                "      --format jpeg --scale 2 --sign-cert keys/signer.chain.pem \\",
+                "      --sign-key keys/signer.key.pem"})
 final class GanSampleCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
