@@ -191,7 +191,7 @@ public final class FitFusionCommand implements Callable<Integer> {
         List<String> header = new ArrayList<>(List.of("Unmask verdict fusion model, written by 'unmask detector fit-fusion' (see the README, \"Fusion\").",
                 "Data manifest: SHA-256 over the sorted lines '<label> <sha256 of the file>' of every image used.",
                 "Features: per analyzer and direction, the sum over its findings of -ln(1 - w*s) with the weights of fusion.properties."));
-        header.add("Command: unmask detector fit-fusion " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+        header.add("Command: unmask " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         header.addAll(FitFusionReport.lines(fit));
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {
