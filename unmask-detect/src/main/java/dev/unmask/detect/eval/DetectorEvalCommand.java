@@ -41,7 +41,7 @@ import picocli.CommandLine.Option;
                 "", "Exit codes: 0 done; 1 done, but some images could not be scored;",
                 "2 usage error; 4 could not complete.",
                 "", "Examples:", "  unmask detector eval --model models/npr --real data/real --fake data/fake",
-                "  unmask detector eval --real r/ --fake f/ --perturb jpeg:90,75 resize:0.5 --out eval/"})
+                "  unmask detector eval --real r/ --fake f/ --perturb jpeg:90,75 resize:0.5 --out e/"})
 public final class DetectorEvalCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
