@@ -144,7 +144,7 @@ public final class DetectorAnalyzer implements Analyzer {
     private Finding finding(DetectorDescriptor d, double p) {
         boolean general = EvidenceMapping.isGeneral(d);
         double score = mapping.score(p, d.threshold(), general);
-        String strength = score == 0 ? "no evidence" : score < 0.3 ? "weak evidence" : score < 0.8 ? "evidence" : "strong evidence";
+        String strength = score == 0 ? "no evidence" : score < 0.3 ? "weak evidence" : score < 0.8 ? "moderate evidence" : "strong evidence";
         Finding.Builder b = Finding.of(code(d), Evidence.SYNTHETIC, score)
                 .title(String.format(Locale.ROOT, "Detector %s gives probability %.2f that the image is generated (threshold %.2f): %s",
                         d.name(), p, d.threshold(), strength))

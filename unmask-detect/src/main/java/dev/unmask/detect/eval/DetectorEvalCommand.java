@@ -29,16 +29,19 @@ import picocli.CommandLine.Option;
 
 /** {@code unmask detector eval}: measures a detector on labelled real and fake folders, clean and perturbed. */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Measure a detector on folders of real and fake images: ROC AUC, average precision, equal-error rate,",
-                "accuracy/TPR/FPR at the model's threshold and TPR at 1% FPR, clean and under each --perturb.",
+        description = {"Measure a detector on folders of real and fake images, clean and under each --perturb: ROC AUC, average "
+                + "precision, equal-error rate, accuracy/TPR/FPR at the model's threshold, and TPR at 1%% FPR.",
                 "Files that are not images or cannot be decoded are listed and skipped."},
         footer = {"", "Perturbations (applied to real and fake images alike, one row per value):",
-                "  jpeg:Q[,Q..]   re-encode at JPEG quality Q        resize:F   scale both sides by F (bilinear)",
-                "  blur:S         Gaussian blur, sigma S pixels      noise:S    Gaussian noise, sigma S of full scale",
-                "  crop:F         keep the centred F of each side",
-                "", "Exit codes: 0 done; 1 done, but some images could not be scored; 2 usage error; 4 could not complete.",
+                "  jpeg:Q[,Q..]  re-encode at JPEG quality Q (1..100)",
+                "  resize:F      scale both sides by F (bilinear)",
+                "  blur:S        Gaussian blur, sigma S pixels",
+                "  noise:S       Gaussian noise, sigma S as a fraction of full scale",
+                "  crop:F        keep the centred F of each side",
+                "", "Exit codes: 0 done; 1 done, but some images could not be scored;",
+                "2 usage error; 4 could not complete.",
                 "", "Examples:", "  unmask detector eval --model models/npr --real data/real --fake data/fake",
-                "  unmask detector eval --real r/ --fake f/ --perturb jpeg:90,75,50 resize:0.5 --out eval/"})
+                "  unmask detector eval --real r/ --fake f/ --perturb jpeg:90,75 resize:0.5 --out e/"})
 public final class DetectorEvalCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

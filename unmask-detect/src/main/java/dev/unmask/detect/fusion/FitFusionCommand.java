@@ -40,11 +40,14 @@ import picocli.CommandLine.Option;
  * model ({@link FusionFitter}), writing it as {@code fusion-model.properties} with its data manifest hash.
  */
 @Command(name = "fit-fusion", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Fit the verdict fusion on labelled images: scan them with the normal pipeline, then fit a logistic regression",
-                "per direction (synthetic, manipulated) over each analyzer's evidence, pulled towards the hand-set weights.",
+        description = {"Fit the verdict fusion on labelled images: scan them with the normal pipeline, then fit per direction "
+                + "(synthetic, manipulated) a logistic regression over each analyzer's evidence, pulled towards the hand-set weights.",
                 "Install the result as unmask-core/src/main/resources/dev/unmask/core/scan/fusion-model.properties."},
-        footer = {"", "Exit codes: 0 fitted; 1 fitted, but some files could not be analysed; 2 usage error; 4 could not complete.",
-                "", "Example:", "  unmask detector fit-fusion --real photos/ --fake upsampled/ --manipulated spliced/ --out fusion-model.properties"})
+        footer = {"", "Exit codes: 0 fitted; 1 fitted, but some files could not be analysed;",
+                "2 usage error; 4 could not complete.",
+                "", "Example:",
+                "  unmask detector fit-fusion --real photos/ --fake upsampled/ \\",
+                "      --manipulated spliced/ --out fusion-model.properties"})
 public final class FitFusionCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -191,7 +194,7 @@ public final class FitFusionCommand implements Callable<Integer> {
         List<String> header = new ArrayList<>(List.of("Unmask verdict fusion model, written by 'unmask detector fit-fusion' (see the README, \"Fusion\").",
                 "Data manifest: SHA-256 over the sorted lines '<label> <sha256 of the file>' of every image used.",
                 "Features: per analyzer and direction, the sum over its findings of -ln(1 - w*s) with the weights of fusion.properties."));
-        header.add("Command: unmask detector fit-fusion " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+        header.add("Command: unmask " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         header.addAll(FitFusionReport.lines(fit));
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {
