@@ -1,0 +1,19 @@
+package dev.unmask.detect.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code unmask detector}: learned real-vs-fake detectors (train; evaluation commands join this list). */
+@Command(name = "detector", mixinStandardHelpOptions = true,
+        description = {"Learned real-vs-fake detectors: train them on your own folders of real and fake images, calibrated, as model folders.",
+                "A model folder opens anywhere Unmask takes a detector (e.g. 'unmask scan --detector MODEL')."},
+        subcommands = {TrainCommand.class})
+public final class DetectorCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
