@@ -60,16 +60,22 @@ class Npr(nn.Module):
         return self.fc(torch.flatten(F.adaptive_avg_pool2d(y, 1), 1))
 
 
-def rate(fn, images, seconds):
-    fn()  # warm-up
-    n = 0
-    t0 = time.perf_counter()
-    while True:
-        fn()
-        n += images
-        t = time.perf_counter() - t0
-        if t >= seconds:
-            return n / t
+def rate(fn, images, seconds, windows=3):
+    """Best images/s over `windows` windows of seconds/windows each (at least one call each), after one warm-up call:
+    the best window is the least disturbed by other load on a shared machine."""
+    fn()
+    best = 0.0
+    for _ in range(windows):
+        n = 0
+        t0 = time.perf_counter()
+        while True:
+            fn()
+            n += images
+            t = time.perf_counter() - t0
+            if t >= seconds / windows:
+                break
+        best = max(best, n / t)
+    return best
 
 
 def spectral_features(x, rings, counts):

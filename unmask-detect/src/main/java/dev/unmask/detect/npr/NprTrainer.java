@@ -68,35 +68,54 @@ public final class NprTrainer implements ArchitectureTrainer {
         int correct = 0;
         int seen = 0;
         for (EpochBatches.Batch b : batches) {
-            int n = b.size();
-            try (NDManager sm = manager.newSubManager()) {
-                NDArray x = NprNetwork.input(sm, Arrays.asList(b.crops()), config.size());
-                float[] t = new float[n];
-                for (int i = 0; i < n; i++) {
-                    t[i] = b.targets()[i];
-                }
-                NDArray y = sm.create(t, new Shape(n, 1));
-                adam.zeroGradients();
-                float[] z;
-                try (GradientCollector gc = engine.newGradientCollector()) {
-                    NDArray logits = net.forward(store, new NDList(x), true).singletonOrThrow();
-                    NDArray loss = binaryCrossEntropy(logits, y);
-                    gc.backward(loss);
-                    lossSum += loss.getFloat() * n;
-                    z = logits.toFloatArray();
-                }
-                adam.update();
-                for (int i = 0; i < n; i++) {
-                    if ((z[i] > 0) == (b.targets()[i] == 1)) {
-                        correct++;
-                    }
-                }
-            }
-            seen += n;
+            StepResult r = trainStep(Arrays.asList(b.crops()), b.targets());
+            lossSum += r.loss() * b.size();
+            correct += r.correct();
+            seen += b.size();
             progress.advanced(seen, lossSum / seen, (double) correct / seen);
         }
         preciseBatchNorm(batches);
         return new EpochFit(seen == 0 ? Double.NaN : lossSum / seen, seen == 0 ? Double.NaN : (double) correct / seen, seen);
+    }
+
+    /**
+     * One optimiser step.
+     *
+     * @param loss the batch's mean binary cross-entropy before the step
+     * @param correct how many of the batch were on the right side of logit 0
+     */
+    public record StepResult(double loss, int correct) {
+    }
+
+    /** One Adam step on a batch of {@code size x size} packed-RGB crops with 0/1 targets (also used by the benchmark). */
+    public StepResult trainStep(List<int[]> crops, int[] targets) {
+        int n = crops.size();
+        try (NDManager sm = manager.newSubManager()) {
+            NDArray x = NprNetwork.input(sm, crops, config.size());
+            float[] t = new float[n];
+            for (int i = 0; i < n; i++) {
+                t[i] = targets[i];
+            }
+            NDArray y = sm.create(t, new Shape(n, 1));
+            adam.zeroGradients();
+            float[] z;
+            double loss;
+            try (GradientCollector gc = engine.newGradientCollector()) {
+                NDArray logits = net.forward(store, new NDList(x), true).singletonOrThrow();
+                NDArray l = binaryCrossEntropy(logits, y);
+                gc.backward(l);
+                loss = l.getFloat();
+                z = logits.toFloatArray();
+            }
+            adam.update();
+            int correct = 0;
+            for (int i = 0; i < n; i++) {
+                if ((z[i] > 0) == (targets[i] == 1)) {
+                    correct++;
+                }
+            }
+            return new StepResult(loss, correct);
+        }
     }
 
     /**
