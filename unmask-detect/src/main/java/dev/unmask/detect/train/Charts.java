@@ -65,9 +65,17 @@ public final class Charts {
             g.setColor(Color.DARK_GRAY);
             String t = label(fy);
             g.drawString(t, LEFT - 6 - fm.stringWidth(t), py + 4);
-            double fx = xMin + (xMax - xMin) * i / 5;
-            int px = LEFT + (int) Math.round(pw * i / 5.0);
+        }
+        boolean wholeX = xMin == Math.rint(xMin) && xMax == Math.rint(xMax) && xMax - xMin > 1;
+        int xTicks = wholeX ? (int) Math.min(5, xMax - xMin) : 5;
+        for (int i = 0; i <= xTicks; i++) {
+            double fx = xMin + (xMax - xMin) * i / xTicks;
+            if (wholeX) {
+                fx = Math.rint(fx);
+            }
+            int px = LEFT + (int) Math.round(pw * (fx - xMin) / (xMax - xMin));
             String u = label(fx);
+            g.setColor(Color.DARK_GRAY);
             g.drawString(u, px - fm.stringWidth(u) / 2, TOP + ph + 16);
         }
         g.setColor(Color.GRAY);
@@ -81,38 +89,53 @@ public final class Charts {
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
         g.drawString(title, LEFT, 19);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        int legendY = TOP + 14;
+        for (Series s : series) {
+            drawLine(g, s, LEFT, TOP, pw, ph, xMin, xMax, yMin, yMax);
+        }
+        int legendWidth = 0;
+        for (Series s : series) {
+            legendWidth = Math.max(legendWidth, fm.stringWidth(s.name()));
+        }
+        int lx = LEFT + pw - legendWidth - 40;
+        g.setColor(new Color(255, 255, 255, 220));
+        g.fillRect(lx - 4, TOP + 3, legendWidth + 42, 15 * series.size() + 4);
+        int legendY = TOP + 15;
         for (Series s : series) {
             g.setColor(s.color());
-            g.setStroke(s.dashed() ? new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1, new float[] {5, 4}, 0)
-                    : new BasicStroke(2f));
-            Path2D.Double path = new Path2D.Double();
-            boolean started = false;
-            for (int i = 0; i < s.x().length; i++) {
-                if (Double.isNaN(s.y()[i])) {
-                    continue;
-                }
-                double px = LEFT + pw * (s.x()[i] - xMin) / (xMax - xMin);
-                double py = TOP + ph - ph * (Math.max(yMin, Math.min(yMax, s.y()[i])) - yMin) / (yMax - yMin);
-                if (started) {
-                    path.lineTo(px, py);
-                } else {
-                    path.moveTo(px, py);
-                    started = true;
-                }
-                if (s.markers()) {
-                    g.fillOval((int) px - 3, (int) py - 3, 6, 6);
-                }
-            }
-            g.draw(path);
             g.setStroke(new BasicStroke(2f));
-            g.drawLine(LEFT + pw - 150, legendY - 4, LEFT + pw - 130, legendY - 4);
+            g.drawLine(lx, legendY - 4, lx + 20, legendY - 4);
             g.setColor(Color.BLACK);
-            g.drawString(s.name(), LEFT + pw - 124, legendY);
+            g.drawString(s.name(), lx + 26, legendY);
             legendY += 15;
         }
         g.dispose();
         return img;
+    }
+
+    private static void drawLine(Graphics2D g, Series s, int left, int top, int pw, int ph, double xMin, double xMax, double yMin,
+            double yMax) {
+        g.setColor(s.color());
+        g.setStroke(s.dashed() ? new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1, new float[] {5, 4}, 0)
+                : new BasicStroke(2f));
+        Path2D.Double path = new Path2D.Double();
+        boolean started = false;
+        for (int i = 0; i < s.x().length; i++) {
+            if (Double.isNaN(s.y()[i])) {
+                continue;
+            }
+            double px = left + pw * (s.x()[i] - xMin) / (xMax - xMin);
+            double py = top + ph - ph * (Math.max(yMin, Math.min(yMax, s.y()[i])) - yMin) / (yMax - yMin);
+            if (started) {
+                path.lineTo(px, py);
+            } else {
+                path.moveTo(px, py);
+                started = true;
+            }
+            if (s.markers()) {
+                g.fillOval((int) Math.round(px) - 3, (int) Math.round(py) - 3, 7, 7);
+            }
+        }
+        g.draw(path);
     }
 
     private static String label(double v) {
