@@ -5,10 +5,12 @@ import dev.unmask.detect.fusion.FitFusionCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code unmask detector}: learned real-vs-fake detectors: evaluation and the fitted verdict fusion. */
+/** {@code unmask detector}: learned real-vs-fake detectors: train, evaluate, and fit the verdict fusion. */
 @Command(name = "detector", mixinStandardHelpOptions = true,
-        description = "Learned real-vs-fake detectors: evaluate a model on labelled folders, fit the verdict fusion.",
-        subcommands = {DetectorEvalCommand.class, FitFusionCommand.class})
+        description = {"Learned real-vs-fake detectors: train them on your own folders of real and fake images, calibrated, as model folders;"
+                + " evaluate a model on labelled folders; fit the verdict fusion.",
+                "A model folder opens anywhere Unmask takes a detector (e.g. 'unmask scan --detector MODEL')."},
+        subcommands = {TrainCommand.class, DetectorEvalCommand.class, FitFusionCommand.class})
 public final class DetectorCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
