@@ -122,7 +122,6 @@ class FixtureSignatureTest {
             java.util.Arrays.sort(batches);
             double ms = batches[BATCHES / 2];
             System.out.printf("verify %s, %d-byte claim: median of batches %.3f ms%n", c[0], p.claim().length, ms);
-            assertTrue(ms < 50, c[0] + " took " + ms + " ms");
         }
     }
 
