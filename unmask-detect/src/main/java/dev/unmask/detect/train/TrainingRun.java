@@ -11,7 +11,6 @@ import dev.unmask.detect.data.Dataset;
 import dev.unmask.detect.data.ImageCache;
 import dev.unmask.detect.data.ImageRecord;
 import dev.unmask.detect.data.InferenceTiles;
-import dev.unmask.detect.data.Label;
 import dev.unmask.detect.model.ModelCard;
 import dev.unmask.detect.model.ModelFolder;
 import dev.unmask.detect.npr.NprTrainer;
@@ -229,10 +228,5 @@ public final class TrainingRun {
 
     private static String fmt(double v) {
         return String.format(Locale.ROOT, "%.4f", v);
-    }
-
-    /** The label counts as "real/fake" for messages. */
-    static String counts(Dataset d, dev.unmask.detect.data.Split s) {
-        return d.count(Label.REAL, s) + " real / " + d.count(Label.FAKE, s) + " fake";
     }
 }
