@@ -68,6 +68,12 @@ public final class DetectorAnalyzer implements Analyzer {
         return INFO;
     }
 
+    /**
+     * Card key of the default model: {@code false} keeps it out of scans unless named with {@code --detector} (it still
+     * serves {@code unmask detector eval} without {@code --model}).
+     */
+    public static final String SCAN_DEFAULT = "scan.default";
+
     @Override
     public void init(AnalyzerOptions options) {
         Settings settings = Settings.read(options);
@@ -79,7 +85,15 @@ public final class DetectorAnalyzer implements Analyzer {
                 return;
             }
             try {
+                if ("false".equalsIgnoreCase(DetectorDescriptor.read(def.get()).property(SCAN_DEFAULT, "true"))) {
+                    notApplicable = "the default detector is not run in scans unless named (its card says " + SCAN_DEFAULT
+                            + "=false: it does not generalise beyond its training fakes, see its MODEL_CARD.md); pass --detector "
+                            + def.get() + " to run it";
+                    return;
+                }
                 detectors = List.of(Detectors.open(def.get()));
+            } catch (java.io.IOException e) {
+                notApplicable = "the default detector could not be loaded: " + e.getMessage();
             } catch (DetectorException e) {
                 notApplicable = "the default detector could not be loaded: " + e.getMessage();
             }

@@ -132,6 +132,22 @@ class DetectorAnalyzerTest extends AnalyzerContractTest {
     }
 
     @Test
+    void aDefaultModelWhoseCardSaysSoIsNotRunInScans() throws Exception {
+        Path quiet = TestModels.brightness(dir, "quiet", 0.6, "scan.default=false");
+        System.setProperty(DefaultDetector.PROPERTY, quiet.toString());
+        try (Analyzer a = init(Map.of())) {
+            AnalyzerResult r = a.analyze(TestData.media("photos/rocket.jpg"));
+            assertEquals(AnalyzerResult.Status.NOT_APPLICABLE, r.status());
+            assertTrue(r.summary().startsWith("the default detector is not run in scans unless named"), r.summary());
+        } finally {
+            System.setProperty(DefaultDetector.PROPERTY, "none");
+        }
+        try (Analyzer a = init(Map.of("models", quiet.toString()))) {
+            assertEquals("detector.quiet", a.analyze(TestData.media("photos/rocket.jpg")).findings().get(0).code());
+        }
+    }
+
+    @Test
     void theDefaultModelIsUsedWhenInstalled() throws Exception {
         System.setProperty(DefaultDetector.PROPERTY, model.toString());
         try (Analyzer a = init(Map.of())) {
