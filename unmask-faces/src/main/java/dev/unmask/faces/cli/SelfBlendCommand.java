@@ -9,6 +9,7 @@ import dev.unmask.core.media.MediaLimits;
 import dev.unmask.faces.Face;
 import dev.unmask.faces.FaceAligner;
 import dev.unmask.faces.FaceDetector;
+import dev.unmask.faces.FaceDetectorSettings;
 import dev.unmask.faces.sbi.SelfBlend;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -57,6 +58,9 @@ final class SelfBlendCommand implements Callable<Integer> {
     @Option(names = "--margin", paramLabel = "F", description = "Context around the face box, a fraction of its side (default ${DEFAULT-VALUE}).")
     double margin = FaceAligner.DEFAULT_MARGIN;
 
+    @Option(names = "--score-threshold", paramLabel = "P", description = "Face detector score threshold (default ${DEFAULT-VALUE}).")
+    double scoreThreshold = FaceDetectorSettings.DEFAULTS.scoreThreshold();
+
     @Option(names = "--seed", paramLabel = "N", description = "Seed of every random choice (default ${DEFAULT-VALUE}).")
     long seed = 1;
 
@@ -75,6 +79,9 @@ final class SelfBlendCommand implements Callable<Integer> {
         }
         if (!(margin >= 0 && margin <= 2)) {
             throw new UsageException("--margin must be in [0, 2], was " + margin);
+        }
+        if (!(scoreThreshold > 0 && scoreThreshold < 1)) {
+            throw new UsageException("--score-threshold must be in (0, 1), was " + scoreThreshold);
         }
         if (!Files.isDirectory(data)) {
             throw new UsageException("--data must be a folder: " + data);
@@ -96,7 +103,7 @@ final class SelfBlendCommand implements Callable<Integer> {
         int images = 0;
         int skipped = 0;
         boolean bar = !noProgress && System.console() != null;
-        try (FaceDetector detector = FaceDetector.open();
+        try (FaceDetector detector = FaceDetector.open(FaceDetectorSettings.DEFAULTS.withScoreThreshold(scoreThreshold));
                 ProgressBar progress = bar ? new ProgressBarBuilder().setTaskName("self-blend").setInitialMax(files.size()).setUnit(" images", 1)
                         .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err)).showSpeed().build() : null) {
             for (Path file : files) {
