@@ -1,18 +1,16 @@
 package dev.unmask.faces;
 
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
+import dev.unmask.onnx.OnnxSessions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * Opens ONNX Runtime sessions for the models this module ships as class-path resources. One place for the
- * session options: one intra-op thread (the scan pipeline already runs one file per core), all graph
- * optimisations, errors only in the log (the shipped models make ONNX Runtime warn about unused
- * initializers). Nothing is downloaded; ONNX Runtime's native library comes from its jar.
+ * Opens ONNX Runtime sessions for the models this module ships as class-path resources, through
+ * {@link OnnxSessions} (the one place for session options: intra-op threads, all graph optimisations, errors only in
+ * the log). Nothing is downloaded; ONNX Runtime's native library comes from its jar.
  */
 final class OnnxModelSessions {
     private OnnxModelSessions() {}
@@ -34,13 +32,7 @@ final class OnnxModelSessions {
             throw new UncheckedIOException("cannot read model resource " + resource, e);
         }
         try {
-            OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "unmask");
-            try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-                options.setIntraOpNumThreads(intraOpThreads);
-                options.setInterOpNumThreads(1);
-                options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-                return env.createSession(model, options);
-            }
+            return OnnxSessions.open(model, intraOpThreads);
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime cannot load " + resource + ": " + e.getMessage(), e);
         }

@@ -111,6 +111,21 @@ class AutoencoderTrainerTest {
     }
 
     @Test
+    void commandRefusesImagesSmallerThanAPatchWithAUsageMessage(@TempDir Path dir) throws IOException {
+        Path data = Files.createDirectories(dir.resolve("small"));
+        Shapes.write(data, 2, 24, 5);
+        StringWriter e = new StringWriter();
+        var cl = UnmaskCommand.commandLine();
+        cl.setErr(new PrintWriter(e, true));
+        cl.setOut(new PrintWriter(new StringWriter(), true));
+        int code = cl.execute("gan", "reconstruct", "--data", data.toString(), "--out", dir.resolve("out").toString(),
+                "--patch", "32");
+        assertEquals(UnmaskCommand.USAGE, code, e.toString());
+        assertTrue(e.toString().contains("no image is at least 32 px on both sides (lower --patch)"), e.toString());
+        assertFalse(Files.exists(dir.resolve("out")), "nothing written");
+    }
+
+    @Test
     void commandRefusesAMissingFolder(@TempDir Path dir) {
         StringWriter e = new StringWriter();
         var cl = UnmaskCommand.commandLine();

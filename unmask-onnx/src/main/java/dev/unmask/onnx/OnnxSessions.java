@@ -52,14 +52,30 @@ public final class OnnxSessions {
         if (!Files.isRegularFile(model)) {
             throw new java.nio.file.NoSuchFileException(model.toString(), null, "no such ONNX model file");
         }
-        OrtEnvironment env = environment();
-        try (OrtSession.SessionOptions o = new OrtSession.SessionOptions()) {
-            o.setIntraOpNumThreads(threads());
-            o.setInterOpNumThreads(1);
-            o.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-            o.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            o.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
-            return env.createSession(model.toAbsolutePath().toString(), o);
+        try (OrtSession.SessionOptions o = options(threads())) {
+            return environment().createSession(model.toAbsolutePath().toString(), o);
         }
+    }
+
+    /**
+     * Opens a session on a model held in memory (for example a model shipped as a class-path resource), with
+     * {@code intraOpThreads} intra-op threads and the same options as {@link #open(Path)}.
+     *
+     * @throws OrtException when ONNX Runtime cannot load the bytes
+     */
+    public static OrtSession open(byte[] model, int intraOpThreads) throws OrtException {
+        try (OrtSession.SessionOptions o = options(intraOpThreads)) {
+            return environment().createSession(model, o);
+        }
+    }
+
+    private static OrtSession.SessionOptions options(int intraOpThreads) throws OrtException {
+        OrtSession.SessionOptions o = new OrtSession.SessionOptions();
+        o.setIntraOpNumThreads(intraOpThreads);
+        o.setInterOpNumThreads(1);
+        o.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+        o.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+        o.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
+        return o;
     }
 }

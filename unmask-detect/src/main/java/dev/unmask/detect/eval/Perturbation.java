@@ -147,10 +147,20 @@ public record Perturbation(Kind kind, double value) {
             case JPEG -> Scaling.toRgb(Codecs.decodeTrusted(Codecs.jpeg(rgb, (int) value)));
             case RESIZE -> Scaling.resize(rgb, Math.max(1, (int) Math.round(rgb.getWidth() * value)),
                     Math.max(1, (int) Math.round(rgb.getHeight() * value)), RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            case BLUR -> GaussianBlur.apply(rgb, value);
+            case BLUR -> blur(rgb, value);
             case NOISE -> noise(rgb, value, seed);
             case CROP -> crop(rgb, value);
         };
+    }
+
+    /** The training augmentation's blur, so evaluation perturbs exactly as training augments. */
+    private static BufferedImage blur(BufferedImage img, double sigma) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        int[] px = dev.unmask.detect.augment.GaussianBlur.apply(img.getRGB(0, 0, w, h, null, 0, w), w, h, sigma);
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        out.setRGB(0, 0, w, h, px, 0, w);
+        return out;
     }
 
     private static BufferedImage noise(BufferedImage img, double sigma, long seed) {

@@ -89,8 +89,14 @@ public final class GanReconstructCommand implements Callable<Integer> {
         if (images.isEmpty()) {
             throw new UsageException("no decodable image under " + data + " (" + failed + " files skipped)");
         }
+        AutoencoderTrainer trainer;
+        try {
+            trainer = new AutoencoderTrainer(config, images);
+        } catch (IllegalArgumentException ex) {
+            throw new UsageException("cannot train on " + data + ": " + ex.getMessage() + " (lower --patch)");
+        }
         Files.createDirectories(out);
-        try (AutoencoderTrainer t = new AutoencoderTrainer(config, images)) {
+        try (AutoencoderTrainer t = trainer) {
             o.printf(Locale.ROOT, "training the auto-encoder on %d images (%d px patches, %d steps)%n", t.imageCount(), patch, steps);
             long t0 = System.nanoTime();
             int every = Math.max(1, steps / 10);
