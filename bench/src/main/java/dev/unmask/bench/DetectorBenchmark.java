@@ -11,7 +11,7 @@ import dev.unmask.detect.calibrate.CalibrationMethod;
 import dev.unmask.detect.npr.NprNetwork;
 import dev.unmask.detect.npr.NprScoring;
 import dev.unmask.detect.npr.NprTrainer;
-import dev.unmask.detect.npr.TorchEngine;
+import dev.unmask.torch.DjlRuntime;
 import dev.unmask.detect.spectral.AzimuthalSpectrum;
 import dev.unmask.detect.spectral.SpectralClassifier;
 import dev.unmask.detect.train.TrainConfig;
@@ -81,7 +81,7 @@ public final class DetectorBenchmark {
         int[] sizes = args.length > 2 ? Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray() : new int[] {128, 256};
         int trainBatch = args.length > 3 ? Integer.parseInt(args[3]) : 32;
         Random r = new Random(1);
-        try (NDManager m = TorchEngine.get().newBaseManager()) {
+        try (NDManager m = DjlRuntime.engine().newBaseManager()) {
             Block net = NprNetwork.build();
             net.initialize(m, DataType.FLOAT32, new Shape(1, 3, 64, 64));
             NprNetwork.initialise(net, 1);

@@ -7,7 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
-import dev.unmask.gan.DjlRuntime;
+import dev.unmask.torch.DjlRuntime;
 import dev.unmask.gan.GanCheckpoint;
 import dev.unmask.gan.GanConfig;
 import dev.unmask.gan.GanNetworks;

@@ -153,7 +153,9 @@ public final class GanCheckpoint {
         try (DataInputStream o = in(dir.resolve(OPTIMIZER))) {
             t.generatorOptimizer().load(t.manager(), o);
             t.discriminatorOptimizer().load(t.manager(), o);
-        } catch (MalformedModelException e) {
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw e;
+        } catch (IOException e) {
             throw new IOException("checkpoint " + dir + " has a damaged optimizer state: " + e.getMessage(), e);
         }
     }

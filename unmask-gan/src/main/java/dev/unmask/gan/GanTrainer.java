@@ -1,5 +1,7 @@
 package dev.unmask.gan;
 
+import dev.unmask.torch.DjlRuntime;
+import dev.unmask.torch.Adam;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;

@@ -1,5 +1,6 @@
 package dev.unmask.gan;
 
+import dev.unmask.torch.DjlRuntime;
 import ai.djl.MalformedModelException;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;

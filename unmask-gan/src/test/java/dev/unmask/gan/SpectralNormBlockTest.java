@@ -1,5 +1,6 @@
 package dev.unmask.gan;
 
+import dev.unmask.torch.DjlRuntime;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -13,7 +13,7 @@ import dev.unmask.detect.Architecture;
 import dev.unmask.detect.calibrate.Calibration;
 import dev.unmask.detect.npr.NprNetwork;
 import dev.unmask.detect.npr.NprTrainer;
-import dev.unmask.detect.npr.TorchEngine;
+import dev.unmask.torch.DjlRuntime;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -38,7 +38,7 @@ public final class NprDetectorLoader implements DetectorLoader {
         Calibration c = ModelFolder.readCalibration(d);
         NDManager manager;
         try {
-            manager = TorchEngine.get().newBaseManager();
+            manager = DjlRuntime.engine().newBaseManager();
         } catch (RuntimeException | LinkageError e) {
             throw new DetectorException("the PyTorch engine could not start: " + e.getMessage(), e);
         }

@@ -1,5 +1,7 @@
 package dev.unmask.detect.npr;
 
+import dev.unmask.torch.DjlRuntime;
+import dev.unmask.torch.Adam;
 import ai.djl.MalformedModelException;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -53,7 +55,7 @@ public final class NprTrainer implements ArchitectureTrainer {
     /** A freshly initialised network for {@code config}. */
     public NprTrainer(TrainConfig config) {
         this.config = config;
-        this.engine = TorchEngine.get();
+        this.engine = DjlRuntime.engine();
         this.manager = engine.newBaseManager();
         this.net = NprNetwork.build();
         net.initialize(manager, DataType.FLOAT32, new Shape(2, 3, config.size(), config.size()));

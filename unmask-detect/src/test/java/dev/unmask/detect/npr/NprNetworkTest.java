@@ -1,5 +1,6 @@
 package dev.unmask.detect.npr;
 
+import dev.unmask.torch.DjlRuntime;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class NprNetworkTest {
     @Test
     void hasTheReferenceParameterCountAndOneLogitPerImage() {
-        try (NDManager m = TorchEngine.get().newBaseManager()) {
+        try (NDManager m = DjlRuntime.engine().newBaseManager()) {
             Block net = NprNetwork.build();
             net.initialize(m, DataType.FLOAT32, new Shape(2, 3, 32, 32));
             long n = NprNetwork.trainableParameters(net);
@@ -34,7 +35,7 @@ class NprNetworkTest {
 
     @Test
     void residualVanishesOnNearestUpSampledImagesAndNotOnOthers() {
-        try (NDManager m = TorchEngine.get().newBaseManager()) {
+        try (NDManager m = DjlRuntime.engine().newBaseManager()) {
             float[] small = new float[2 * 3 * 4];
             for (int i = 0; i < small.length; i++) {
                 small[i] = i * 0.37f % 1;
@@ -50,7 +51,7 @@ class NprNetworkTest {
 
     @Test
     void initialisationDependsOnlyOnTheSeed() {
-        try (NDManager m = TorchEngine.get().newBaseManager()) {
+        try (NDManager m = DjlRuntime.engine().newBaseManager()) {
             Block a = NprNetwork.build();
             Block b = NprNetwork.build();
             a.initialize(m, DataType.FLOAT32, new Shape(1, 3, 32, 32));

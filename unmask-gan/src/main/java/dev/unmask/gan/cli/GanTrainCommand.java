@@ -4,7 +4,7 @@ import dev.unmask.cli.UnmaskCommand;
 import dev.unmask.cli.UsageException;
 import dev.unmask.gan.DatasetManifest;
 import dev.unmask.gan.DiffAugment;
-import dev.unmask.gan.DjlRuntime;
+import dev.unmask.torch.DjlRuntime;
 import dev.unmask.gan.GanCheckpoint;
 import dev.unmask.gan.GanConfig;
 import dev.unmask.gan.GanRun;

@@ -1,4 +1,4 @@
-package dev.unmask.gan;
+package dev.unmask.torch;
 
 import ai.djl.engine.Engine;
 import java.nio.file.Path;
@@ -30,6 +30,12 @@ public final class DjlRuntime {
         Engine e = Engine.getEngine(ENGINE);
         e.setRandomSeed((int) (seed ^ (seed >>> 32)));
         return e;
+    }
+
+    /** The PyTorch engine, prepared offline as {@link #prepare} does, without touching its random seed. */
+    public static synchronized Engine engine() {
+        prepare(defaultCacheDir());
+        return Engine.getEngine(ENGINE);
     }
 
     /** Sets DJL's offline, tracking and cache settings unless already set. */

@@ -1,4 +1,4 @@
-package dev.unmask.detect.npr;
+package dev.unmask.torch;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -19,7 +19,7 @@ import java.util.Map;
  * private). Updates run outside any gradient collector, where autograd is off and in-place updates are allowed. A
  * step whose gradients are not all finite is skipped and counted.
  */
-final class Adam {
+public final class Adam {
     static final float EPSILON = 1e-8f;
     private static final NDIndex ALL = new NDIndex("...");
 
@@ -32,15 +32,20 @@ final class Adam {
     private int skipped;
     private boolean gradientsExist;
 
-    Adam(Block block, double learningRate, double beta1, double beta2) {
+    /** An optimiser for {@code block}'s trainable parameters with the given step size and moment decay rates. */
+    public Adam(Block block, double learningRate, double beta1, double beta2) {
         this.block = block;
         this.learningRate = (float) learningRate;
         this.beta1 = (float) beta1;
         this.beta2 = (float) beta2;
     }
 
-    /** Zeroes every gradient (PyTorch accumulates them); nothing to do before the first backward pass. */
-    void zeroGradients() {
+    /**
+     * Sets every trainable gradient to zero (PyTorch accumulates them). Does nothing before the first backward pass
+     * since this object was made or loaded: asking DJL's PyTorch engine for a gradient autograd has not created yet
+     * and writing to it left garbage (sometimes NaN) that the next backward pass accumulated into.
+     */
+    public void zeroGradients() {
         if (!gradientsExist) {
             return;
         }
@@ -55,7 +60,7 @@ final class Adam {
     }
 
     /** One step from the current gradients; false (and nothing changed) when some gradient is not finite. */
-    boolean update() {
+    public boolean update() {
         gradientsExist = true;
         for (Pair<String, Parameter> p : block.getParameters()) {
             if (p.getValue().requiresGradient()) {
@@ -91,16 +96,17 @@ final class Adam {
     }
 
     /** Steps taken. */
-    int steps() {
+    public int steps() {
         return t;
     }
 
     /** Steps skipped for non-finite gradients. */
-    int skipped() {
+    public int skipped() {
         return skipped;
     }
 
-    void save(DataOutputStream out) throws IOException {
+    /** Writes the step count, the skipped count and every moment array. */
+    public void save(DataOutputStream out) throws IOException {
         out.writeInt(t);
         out.writeInt(skipped);
         out.writeInt(moments.size());
@@ -114,7 +120,8 @@ final class Adam {
         }
     }
 
-    void load(NDManager manager, DataInputStream in) throws IOException {
+    /** Reads what {@link #save} wrote, allocating the moments in {@code manager}; damaged state is an IOException. */
+    public void load(NDManager manager, DataInputStream in) throws IOException {
         gradientsExist = false;
         t = in.readInt();
         skipped = in.readInt();
