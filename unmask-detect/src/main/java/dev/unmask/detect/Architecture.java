@@ -14,6 +14,13 @@ public enum Architecture {
      */
     NPR("npr", 20),
     /**
+     * The same ResNet trunk as {@link #NPR} on the RGB pixels themselves (scaled to [-1, 1]) instead of the
+     * neighbouring-pixel residual: for cues that live in colour and low frequencies as much as in fine texture, such
+     * as the blending boundary and colour mismatch of a swapped face (self-blended images, Shiohara &amp; Yamasaki,
+     * CVPR 2022). On DJL/PyTorch.
+     */
+    RGB("rgb", 20),
+    /**
      * The azimuthally averaged power spectrum and logistic regression (Durall, Keuper and Keuper, CVPR 2020), pure
      * Java.
      */
@@ -32,6 +39,11 @@ public enum Architecture {
         return kind;
     }
 
+    /** Whether this is one of the DJL/PyTorch networks ({@link #NPR}, {@link #RGB}) rather than pure Java. */
+    public boolean neural() {
+        return this != SPECTRAL;
+    }
+
     /** Epochs trained when {@code --epochs} is not given. */
     public int defaultEpochs() {
         return defaultEpochs;
@@ -48,6 +60,6 @@ public enum Architecture {
                 return a;
             }
         }
-        throw new IllegalArgumentException("unknown architecture '" + s + "' (known: npr, spectral)");
+        throw new IllegalArgumentException("unknown architecture '" + s + "' (known: npr, rgb, spectral)");
     }
 }

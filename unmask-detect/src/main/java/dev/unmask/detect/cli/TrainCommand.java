@@ -35,8 +35,8 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train a real-vs-fake detector from scratch on two folders of images (walked recursively) and write a model folder:",
                 "weights, calibration, threshold, config.json, manifest.csv, MODEL_CARD.md and report.html.",
-                "Architectures: npr (up-sampling traces, a 1.4M-parameter ResNet on DJL/PyTorch) and spectral (1-D power spectrum",
-                "+ logistic regression, pure Java). Images are cropped, never resized; a hash of each file's bytes decides the",
+                "Architectures: npr (up-sampling traces, a 1.4M-parameter ResNet on DJL/PyTorch), rgb (the same ResNet on the pixels,",
+                "for face crops: see 'unmask faces self-blend') and spectral (1-D power spectrum + logistic regression, pure Java). Images are cropped, never resized; a hash of each file's bytes decides the",
                 "validation split; augmentations (blur, JPEG, down-scaling, flips, noise) are on by default."},
         footer = {"", "Exit codes: 0 trained; 2 usage error (missing folder, empty class, too few images to split, bad option); 4 the run failed.",
                 "", "Examples:", "  unmask detector train --real photos/ --fake generated/ --arch npr --out models/npr-1",
@@ -52,7 +52,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--fake", paramLabel = "DIR", description = "Folder of fake images (walked recursively).")
     Path fake;
 
-    @Option(names = "--arch", paramLabel = "ARCH", description = "npr or spectral.")
+    @Option(names = "--arch", paramLabel = "ARCH", description = "npr (up-sampling traces), rgb (the same ResNet on the pixels: face-swap blending) or spectral.")
     String arch;
 
     @Option(names = "--out", paramLabel = "MODEL", description = "Model folder to write (must not hold a model or run yet).")
@@ -64,13 +64,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--size", paramLabel = "PX", description = "Crop side in pixels, even (default ${DEFAULT-VALUE}); smaller images are skipped.")
     int size = TrainConfig.DEFAULT_SIZE;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: npr 20, spectral 3).")
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: npr and rgb 20, spectral 3).")
     Integer epochs;
 
-    @Option(names = "--batch", paramLabel = "N", description = "Images per optimiser step, npr (default ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", paramLabel = "N", description = "Images per optimiser step, npr and rgb (default ${DEFAULT-VALUE}).")
     int batch = TrainConfig.DEFAULT_BATCH;
 
-    @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate, npr (default ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate, npr and rgb (default ${DEFAULT-VALUE}).")
     double learningRate = TrainConfig.DEFAULT_LEARNING_RATE;
 
     @Option(names = "--l2", paramLabel = "LAMBDA", description = "L2 penalty of the logistic regression, spectral (default ${DEFAULT-VALUE}).")

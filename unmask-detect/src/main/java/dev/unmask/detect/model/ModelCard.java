@@ -71,7 +71,7 @@ public final class ModelCard {
         b.append("## Training\n\n");
         b.append("- augmentations (training crops only): ").append(c.augmentation().describe()).append("\n");
         b.append("- training crops: random ").append(c.size()).append("-pixel crops; validation: fixed centre crops\n");
-        if (c.architecture() == Architecture.NPR) {
+        if (c.architecture().neural()) {
             b.append(String.format(Locale.ROOT, "- Adam, learning rate %s, batch %d, binary cross-entropy, seed %d%n", c.learningRate(),
                     c.batch(), c.seed()));
         } else {

@@ -45,7 +45,7 @@ public final class ModelFolder {
     /** Checkpoints folder. */
     public static final String CHECKPOINTS = "checkpoints";
 
-    /** {@code kind}: npr or spectral. */
+    /** {@code kind}: npr, rgb or spectral. */
     public static final String KEY_KIND = "kind";
     /** {@code name}. */
     public static final String KEY_NAME = "name";

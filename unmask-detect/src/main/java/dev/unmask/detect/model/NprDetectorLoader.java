@@ -21,8 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Loads {@code kind=npr} model folders written by {@code unmask detector train --arch npr}. Cheap to construct: the
- * PyTorch engine loads only in {@link #load}.
+ * Loads {@code kind=npr} model folders written by {@code unmask detector train --arch npr} (and, through
+ * {@link RgbDetectorLoader}, {@code kind=rgb}). Cheap to construct: the PyTorch engine loads only in {@link #load}.
  */
 public final class NprDetectorLoader implements DetectorLoader {
     @Override
@@ -32,6 +32,11 @@ public final class NprDetectorLoader implements DetectorLoader {
 
     @Override
     public Detector load(DetectorDescriptor d) throws DetectorException {
+        return load(d, Architecture.NPR);
+    }
+
+    /** Loads a model folder of one of the ResNet architectures ({@link Architecture#neural()}). */
+    static Detector load(DetectorDescriptor d, Architecture architecture) throws DetectorException {
         int size = ModelFolder.inputSize(d, 32);
         int tiles = ModelFolder.tiles(d);
         Path w = ModelFolder.weights(d, NprTrainer.WEIGHTS);
@@ -43,7 +48,7 @@ public final class NprDetectorLoader implements DetectorLoader {
             throw new DetectorException("the PyTorch engine could not start: " + e.getMessage(), e);
         }
         try {
-            Block net = NprNetwork.build();
+            Block net = NprNetwork.build(architecture == Architecture.NPR);
             net.initialize(manager, DataType.FLOAT32, new Shape(1, 3, size, size));
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(w)))) {
                 net.loadParameters(manager, in);
@@ -51,7 +56,7 @@ public final class NprDetectorLoader implements DetectorLoader {
             return new NprDetector(d, c, size, tiles, manager, net);
         } catch (IOException | MalformedModelException | RuntimeException e) {
             manager.close();
-            throw new DetectorException(w + " is not valid NPR weights: " + e.getMessage(), e);
+            throw new DetectorException(w + " is not valid " + architecture.kind() + " weights: " + e.getMessage(), e);
         }
     }
 }

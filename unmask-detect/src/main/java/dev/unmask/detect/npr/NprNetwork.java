@@ -50,10 +50,22 @@ public final class NprNetwork {
     private NprNetwork() {
     }
 
-    /** Builds the (uninitialised) network: (B, 3, S, S) in [0, 1] -> (B, 1) logits. */
+    /** Builds the (uninitialised) NPR network: (B, 3, S, S) in [0, 1] -> (B, 1) logits. */
     public static Block build() {
+        return build(true);
+    }
+
+    /**
+     * Builds the (uninitialised) network: (B, 3, S, S) in [0, 1] -> (B, 1) logits; with {@code residual} the trunk
+     * reads the NPR residual, without it the RGB pixels scaled to [-1, 1] (the {@code rgb} architecture).
+     */
+    public static Block build(boolean residual) {
         SequentialBlock net = new SequentialBlock();
-        net.add(new LambdaBlock(x -> new NDList(residual(x.singletonOrThrow()).muli(RESIDUAL_SCALE)), "npr_residual"));
+        if (residual) {
+            net.add(new LambdaBlock(x -> new NDList(residual(x.singletonOrThrow()).muli(RESIDUAL_SCALE)), "npr_residual"));
+        } else {
+            net.add(new LambdaBlock(x -> new NDList(x.singletonOrThrow().sub(0.5f).muli(2f)), "rgb_centred"));
+        }
         net.add(conv(64, 3, 2, 1));
         net.add(batchNorm());
         net.add(Activation.reluBlock());

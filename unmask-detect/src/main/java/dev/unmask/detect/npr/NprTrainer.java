@@ -14,6 +14,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import dev.unmask.detect.Architecture;
 import dev.unmask.detect.train.ArchitectureTrainer;
 import dev.unmask.detect.train.EpochBatches;
 import dev.unmask.detect.train.TrainConfig;
@@ -57,7 +58,7 @@ public final class NprTrainer implements ArchitectureTrainer {
         this.config = config;
         this.engine = DjlRuntime.engine();
         this.manager = engine.newBaseManager();
-        this.net = NprNetwork.build();
+        this.net = NprNetwork.build(config.architecture() == Architecture.NPR);
         net.initialize(manager, DataType.FLOAT32, new Shape(2, 3, config.size(), config.size()));
         NprNetwork.initialise(net, config.seed());
         this.adam = new Adam(net, config.learningRate(), 0.9, 0.999);
@@ -232,7 +233,8 @@ public final class NprTrainer implements ArchitectureTrainer {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("weights", WEIGHTS);
         m.put("npr.parameters", Long.toString(parameterCount()));
-        m.put("npr.residual", "x - up2(down2(x)) nearest, scaled 2/3");
+        m.put("npr.residual", config.architecture() == Architecture.NPR
+                ? "x - up2(down2(x)) nearest, scaled 2/3" : "none: RGB pixels scaled to [-1, 1]");
         m.put("npr.optimizer.steps", Integer.toString(adam.steps()));
         return m;
     }
@@ -263,7 +265,8 @@ public final class NprTrainer implements ArchitectureTrainer {
 
     @Override
     public String describe() {
-        return String.format(Locale.ROOT, "NPR ResNet (Tan et al. CVPR 2024), %,d trainable parameters, Adam lr %s, DJL/PyTorch CPU",
+        return String.format(Locale.ROOT, (config.architecture() == Architecture.NPR
+                ? "NPR ResNet (Tan et al. CVPR 2024)" : "ResNet on RGB (the NPR trunk without the residual)") + ", %,d trainable parameters, Adam lr %s, DJL/PyTorch CPU",
                 parameterCount(), config.learningRate());
     }
 

@@ -10,7 +10,7 @@ import java.util.Map;
  * Everything that decides what a training run computes (written to the model's {@code config.json}; a resumed run
  * reads it back). Thread counts and paths to write are not part of it.
  *
- * @param architecture npr or spectral
+ * @param architecture npr, rgb or spectral
  * @param size crop side in pixels (the detector's {@code input.size})
  * @param epochs total epochs
  * @param batch images per optimiser step (npr)
@@ -47,9 +47,9 @@ public record TrainConfig(Architecture architecture, int size, int epochs, int b
     /** Validates every field; messages name the option. */
     public TrainConfig {
         if (architecture == null) {
-            throw new IllegalArgumentException("--arch is required (npr or spectral)");
+            throw new IllegalArgumentException("--arch is required (npr, rgb or spectral)");
         }
-        int minSize = architecture == Architecture.NPR ? 32 : 16;
+        int minSize = architecture.neural() ? 32 : 16;
         if (size < minSize || size > 1024 || size % 2 != 0) {
             throw new IllegalArgumentException("--size must be an even number in " + minSize + "..1024 for " + architecture.kind() + ": " + size);
         }

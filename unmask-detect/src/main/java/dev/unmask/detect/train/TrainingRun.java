@@ -137,7 +137,7 @@ public final class TrainingRun {
 
     private static ArchitectureTrainer create(TrainConfig config, ExecutorService pool) {
         return switch (config.architecture()) {
-            case NPR -> new NprTrainer(config);
+            case NPR, RGB -> new NprTrainer(config);
             case SPECTRAL -> new SpectralTrainer(config, pool);
         };
     }
@@ -221,7 +221,11 @@ public final class TrainingRun {
     }
 
     static String scope(TrainConfig config) {
-        String what = config.architecture() == Architecture.NPR ? "up-sampling traces (NPR residual)" : "the azimuthal power spectrum";
+        String what = switch (config.architecture()) {
+            case NPR -> "up-sampling traces (NPR residual)";
+            case RGB -> "the RGB pixels (ResNet)";
+            case SPECTRAL -> "the azimuthal power spectrum";
+        };
         return "Learned from " + what + " on one pair of real/fake folders: it recognises fakes made like its training fakes, "
                 + "not every generator; scores are calibrated on the validation split's class balance. See MODEL_CARD.md.";
     }

@@ -89,7 +89,7 @@ class TrainCommandTest {
                 out.toString(), "--size", "32", "--val-percent", "30"},
             {"too few images for a validation split in the --fake folder", "--real", real.toString(), "--fake", one.toString(), "--arch",
                 "spectral", "--out", out.toString(), "--size", "32", "--val-percent", "30"},
-            {"unknown architecture 'cnn' (known: npr, spectral)", "--real", real.toString(), "--fake", fake.toString(), "--arch", "cnn", "--out",
+            {"unknown architecture 'cnn' (known: npr, rgb, spectral)", "--real", real.toString(), "--fake", fake.toString(), "--arch", "cnn", "--out",
                 out.toString()},
             {"--size must be an even number in 32..1024 for npr: 33", "--real", real.toString(), "--fake", fake.toString(), "--arch", "npr",
                 "--out", out.toString(), "--size", "33"},

@@ -8,6 +8,7 @@ import dev.unmask.core.media.LoadedMedia;
 import dev.unmask.core.media.MediaLimits;
 import dev.unmask.faces.Face;
 import dev.unmask.faces.FaceAligner;
+import dev.unmask.faces.FaceBox;
 import dev.unmask.faces.FaceDetector;
 import dev.unmask.faces.FaceDetectorSettings;
 import dev.unmask.faces.sbi.SelfBlend;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -33,9 +35,11 @@ import picocli.CommandLine.Option;
  * self-blended images (Shiohara &amp; Yamasaki, CVPR 2022; see {@link SelfBlend}).
  */
 @Command(name = "self-blend", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Find the faces in every image under DIR (walked recursively), write each upright face crop to OUT/real/",
-                "and N self-blended pseudo-fakes of it to OUT/fake/ (Shiohara & Yamasaki 2022: the face blended with a slightly",
-                "shifted, re-coloured, blurred or sharpened copy of itself inside a blurred ellipse), as PNG.",
+        description = {"Find the faces in every image under DIR (walked recursively) and write N pairs per face, as PNG: an upright",
+                "face crop to OUT/real/ and its self-blended pseudo-fake to OUT/fake/ under the same name (Shiohara & Yamasaki 2022:",
+                "the face blended with a slightly shifted, re-coloured, blurred or sharpened copy of itself inside a blurred",
+                "ellipse). Pair 0 is the plain crop; the others move and scale the crop window a little, so the two classes stay",
+                "balanced and differ only by the blend.",
                 "Train a detector on the result: unmask detector train --real OUT/real --fake OUT/fake --arch npr --size 128."},
         footer = {"", "Exit codes: 0 done; 2 usage error (missing folder, bad option, no face found in any image); 4 the run failed.",
                 "", "Example:", "  unmask faces self-blend --data photos/ --out sbi-data/ --per-face 10"})
@@ -49,8 +53,12 @@ final class SelfBlendCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder; real/ and fake/ are created in it.")
     Path out;
 
-    @Option(names = "--per-face", paramLabel = "N", description = "Self-blended versions per face (default ${DEFAULT-VALUE}).")
+    @Option(names = "--per-face", paramLabel = "N", description = "Real/self-blended pairs per face (default ${DEFAULT-VALUE}).")
     int perFace = 4;
+
+    @Option(names = "--jitter", paramLabel = "F", description = "Largest shift of the crop window for pairs after the first, a fraction of the"
+            + " face box (scale changes by up to the same fraction; default ${DEFAULT-VALUE}).")
+    double jitter = 0.05;
 
     @Option(names = "--size", paramLabel = "PX", description = "Side of the face crops in pixels (default ${DEFAULT-VALUE}).")
     int size = 128;
@@ -79,6 +87,9 @@ final class SelfBlendCommand implements Callable<Integer> {
         }
         if (!(margin >= 0 && margin <= 2)) {
             throw new UsageException("--margin must be in [0, 2], was " + margin);
+        }
+        if (!(jitter >= 0 && jitter <= 0.25)) {
+            throw new UsageException("--jitter must be in [0, 0.25], was " + jitter);
         }
         if (!(scoreThreshold > 0 && scoreThreshold < 1)) {
             throw new UsageException("--score-threshold must be in (0, 1), was " + scoreThreshold);
@@ -122,12 +133,14 @@ final class SelfBlendCommand implements Callable<Integer> {
                 String stem = stem(data.relativize(file));
                 List<Face> found = detector.detect(image);
                 for (int f = 0; f < found.size(); f++) {
-                    BufferedImage crop = FaceAligner.crop(image, found.get(f), size, margin);
                     String name = String.format(Locale.ROOT, "%s-face%02d", stem, f);
-                    Files.write(realDir.resolve(name + ".png"), Codecs.png(crop));
+                    long faceSeed = seed * 0x9E3779B97F4A7C15L + (long) name.hashCode() * 1_000_003L;
                     for (int i = 0; i < perFace; i++) {
-                        long s = seed * 0x9E3779B97F4A7C15L + (long) name.hashCode() * 1_000_003L + i;
-                        Files.write(fakeDir.resolve(String.format(Locale.ROOT, "%s-sbi%02d.png", name, i)), Codecs.png(blend.apply(crop, s)));
+                        Face face = i == 0 ? found.get(f) : jittered(found.get(f), jitter, new Random(faceSeed - i));
+                        BufferedImage crop = FaceAligner.crop(image, face, size, margin);
+                        String pair = String.format(Locale.ROOT, "%s-v%02d.png", name, i);
+                        Files.write(realDir.resolve(pair), Codecs.png(crop));
+                        Files.write(fakeDir.resolve(pair), Codecs.png(blend.apply(crop, faceSeed + i)));
                     }
                     faces++;
                 }
@@ -138,12 +151,23 @@ final class SelfBlendCommand implements Callable<Integer> {
                     + (skipped > 0 ? " (" + skipped + " files skipped)" : "") + "; nothing written");
         }
         Files.writeString(out.resolve("README.txt"), "Training data made by 'unmask faces self-blend' from " + data + " (seed " + seed + ").\n"
-                + "real/: upright face crops of the photos; fake/: " + perFace + " self-blended pseudo-fakes of each (Shiohara & Yamasaki,\n"
-                + "CVPR 2022). These are training data for a face-forgery detector, not real manipulations.\n");
+                + "real/: upright face crops of the photos, " + perFace + " per face (the first as detected, the others with the crop window\n"
+                + "moved by up to " + jitter + " of the box); fake/: the self-blended pseudo-fake of the real crop of the same name\n"
+                + "(Shiohara & Yamasaki, CVPR 2022). These are training data for a face-forgery detector, not real manipulations.\n");
         o.printf(Locale.ROOT, "%d faces in %d images (%d files skipped): %d real crops in %s, %d self-blended in %s%n",
-                faces, images, skipped, faces, realDir, faces * perFace, fakeDir);
+                faces, images, skipped, faces * perFace, realDir, faces * perFace, fakeDir);
         o.flush();
         return 0;
+    }
+
+    /** The face with its box moved by up to {@code amount} of its size per axis and scaled by 1 +- amount. */
+    static Face jittered(Face face, double amount, Random rnd) {
+        FaceBox b = face.box();
+        double scale = 1 + (2 * rnd.nextDouble() - 1) * amount;
+        double dx = (2 * rnd.nextDouble() - 1) * amount * b.width();
+        double dy = (2 * rnd.nextDouble() - 1) * amount * b.height();
+        return new Face(FaceBox.ofCenter(b.centerX() + dx, b.centerY() + dy, b.width() * scale, b.height() * scale),
+                face.score(), face.keypoints());
     }
 
     /** A flat, file-name-safe name for a relative path without its extension. */

@@ -41,7 +41,7 @@ class SelfBlendCommandTest {
     }
 
     @Test
-    void writesRealCropsAndSelfBlendedFakesAndSkipsUndecodableFiles() throws Exception {
+    void writesBalancedPairsOfRealCropsAndSelfBlendedFakesAndSkipsUndecodableFiles() throws Exception {
         Path data = Files.createDirectories(dir.resolve("data/sub"));
         Files.copy(TestData.file("photos/astronaut.png"), data.resolve("astronaut.png"));
         Files.write(data.resolve("notes.png"), "not an image".getBytes());
@@ -49,18 +49,22 @@ class SelfBlendCommandTest {
         Run r = run("--data", dir.resolve("data").toString(), "--out", out.toString(), "--per-face", "2", "--size", "64", "--seed", "7");
         assertEquals(0, r.code(), r.err() + r.out());
         assertTrue(r.err().contains("skipped " + data.resolve("notes.png") + ": cannot decode it as an image"), r.err());
-        assertTrue(r.out().startsWith("1 faces in 1 images (1 files skipped): 1 real crops in "), r.out());
+        assertTrue(r.out().startsWith("1 faces in 1 images (1 files skipped): 2 real crops in "), r.out());
         List<Path> real = files(out.resolve("real"));
         List<Path> fake = files(out.resolve("fake"));
-        assertEquals(List.of("sub_astronaut-face00.png"), real.stream().map(p -> p.getFileName().toString()).toList());
-        assertEquals(List.of("sub_astronaut-face00-sbi00.png", "sub_astronaut-face00-sbi01.png"),
-                fake.stream().map(p -> p.getFileName().toString()).toList());
-        BufferedImage crop = ImageIO.read(real.get(0).toFile());
-        BufferedImage sbi = ImageIO.read(fake.get(0).toFile());
-        assertEquals(64, crop.getWidth());
-        assertEquals(64, sbi.getHeight());
-        assertFalse(java.util.Arrays.equals(Files.readAllBytes(real.get(0)), Files.readAllBytes(fake.get(0))));
-        assertEquals(crop.getRGB(0, 0), sbi.getRGB(0, 0), "a corner lies outside the blend mask");
+        List<String> names = List.of("sub_astronaut-face00-v00.png", "sub_astronaut-face00-v01.png");
+        assertEquals(names, real.stream().map(p -> p.getFileName().toString()).toList());
+        assertEquals(names, fake.stream().map(p -> p.getFileName().toString()).toList(), "one fake per real crop, same name");
+        for (int i = 0; i < 2; i++) {
+            BufferedImage crop = ImageIO.read(real.get(i).toFile());
+            BufferedImage sbi = ImageIO.read(fake.get(i).toFile());
+            assertEquals(64, crop.getWidth());
+            assertEquals(64, sbi.getHeight());
+            assertFalse(java.util.Arrays.equals(Files.readAllBytes(real.get(i)), Files.readAllBytes(fake.get(i))));
+            assertEquals(crop.getRGB(0, 0), sbi.getRGB(0, 0), "a corner lies outside the blend mask, so the fake equals its own real there");
+        }
+        assertFalse(java.util.Arrays.equals(Files.readAllBytes(real.get(0)), Files.readAllBytes(real.get(1))),
+                "the second pair's crop window is moved");
         assertTrue(Files.readString(out.resolve("README.txt")).contains("training data"));
         Path again = dir.resolve("again");
         assertEquals(0, run("--data", dir.resolve("data").toString(), "--out", again.toString(), "--per-face", "2", "--size", "64", "--seed", "7").code());
