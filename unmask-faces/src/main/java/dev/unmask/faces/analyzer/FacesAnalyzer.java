@@ -18,6 +18,7 @@ import dev.unmask.faces.FaceAligner;
 import dev.unmask.faces.FaceDetections;
 import dev.unmask.faces.Landmark;
 import dev.unmask.faces.mesonet.MesoNet;
+import dev.unmask.faces.signals.FaceSignalChecks;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -137,8 +138,10 @@ public final class FacesAnalyzer implements Analyzer {
                 worst[i] = Double.isNaN(worst[i]) ? ps.get(i) : Math.max(worst[i], ps.get(i));
             }
         }
+        FaceSignalChecks.Report signals = s.signals().isEmpty() ? null : FaceSignalChecks.run(media,
+                faces.stream().map(Face::box).toList(), s.signals(), s.margin(), s.signalScoring());
         List<Finding> findings = new ArrayList<>();
-        findings.add(countFinding(img, d, s, worst));
+        findings.add(countFinding(img, d, s, worst, signals == null ? List.of() : signals.pictures()));
         for (int i = 0; i < faces.size(); i++) {
             findings.add(faceFinding(i, faces.get(i), crops.get(i)));
         }
@@ -150,7 +153,10 @@ public final class FacesAnalyzer implements Analyzer {
         for (int k = 0; k < m.cropDetectors.size(); k++) {
             findings.addAll(detectorFindings(m.cropDetectors.get(k).descriptor(), faces, perDetector.get(k)));
         }
-        return AnalyzerResult.ok(summary(faces, m, perScorer), findings);
+        if (signals != null) {
+            findings.addAll(SignalFindings.of(faces, signals, s));
+        }
+        return AnalyzerResult.ok(summary(faces, m, perScorer, signals), findings);
     }
 
     static String noFaceReason(FaceDetections d, FacesSettings s) {
@@ -168,14 +174,15 @@ public final class FacesAnalyzer implements Analyzer {
         return sb.append(')').toString();
     }
 
-    private static Finding countFinding(BufferedImage img, FaceDetections d, FacesSettings s, double[] worst) {
+    private static Finding countFinding(BufferedImage img, FaceDetections d, FacesSettings s, double[] worst,
+            List<Artifact> signalPictures) {
         List<Face> faces = d.faces();
         List<Object> boxes = new ArrayList<>();
         faces.forEach(f -> boxes.add(f.box().rounded()));
         Artifact overlay = Artifacts.jpeg("faces-overlay", "Faces found, numbered as in the findings; the label is the"
                 + " highest face-level fake probability (green < 0.5, amber < 0.8, red above); dots mark the eyes.",
                 Artifact.Kind.OVERLAY, FaceOverlay.draw(img, faces, worst));
-        return Finding.info("faces.count")
+        Finding.Builder b = Finding.info("faces.count")
                 .title(faces.size() == 1 ? "1 face found." : faces.size() + " faces found.")
                 .detail(String.format(Locale.ROOT, "BlazeFace (%s model, %d region%s searched) found %d face%s scoring"
                                 + " at least %.2f and at least %d px; %d weaker candidate%s rejected. boxes are x, y,"
@@ -187,8 +194,9 @@ public final class FacesAnalyzer implements Analyzer {
                 .value("boxes", boxes)
                 .value("rejectedCandidates", d.rejected().size())
                 .value("regions", d.regions())
-                .artifact(overlay)
-                .build();
+                .artifact(overlay);
+        signalPictures.forEach(b::artifact);
+        return b.build();
     }
 
     private static Finding faceFinding(int i, Face f, BufferedImage crop) {
@@ -292,7 +300,8 @@ public final class FacesAnalyzer implements Analyzer {
         return out;
     }
 
-    private static String summary(List<Face> faces, FaceModels m, List<List<Double>> perScorer) {
+    private static String summary(List<Face> faces, FaceModels m, List<List<Double>> perScorer,
+            FaceSignalChecks.Report signals) {
         StringBuilder sb = new StringBuilder(faces.size() == 1 ? "1 face found" : faces.size() + " faces found");
         for (int k = 0; k < m.scorers.size(); k++) {
             List<Double> p = perScorer.get(k);
@@ -302,6 +311,13 @@ public final class FacesAnalyzer implements Analyzer {
         }
         if (!m.cropDetectors.isEmpty()) {
             sb.append("; ").append(m.cropDetectors.size()).append(" learned detector(s) run on the crops");
+        }
+        if (signals != null) {
+            int top = SignalFindings.mostSuspicious(signals);
+            sb.append(top < 0 ? "; no face region stands out from the rest of the picture"
+                    : "; face " + (top + 1) + " stands out from the rest of the picture ("
+                            + signals.perFace().get(top).stream().filter(o -> o.score() > 0)
+                                    .map(o -> o.headline()).collect(java.util.stream.Collectors.joining("; ")) + ")");
         }
         return sb.append('.').toString();
     }
