@@ -40,6 +40,11 @@ import java.util.Map;
  * (face and model) carries evidence, capped at {@code faces.meso-score-cap}, and per learned detector only its most
  * suspicious face; the other findings report their probability with score 0. An image without a face is not
  * applicable, with the number of rejected candidates in the reason.
+ *
+ * <p>Per face, a {@code faces.signals} finding compares the face region with the rest of the picture in the signal
+ * checks of {@code faces.signals} (noise level, error level, JPEG double compression and block grid, at native
+ * resolution: {@link dev.unmask.faces.signals.FaceSignalChecks}); only the most suspicious face carries that evidence,
+ * capped at {@code faces.signal-score-cap}.
  */
 public final class FacesAnalyzer implements Analyzer {
     /** Analyzer id. */
@@ -53,9 +58,10 @@ public final class FacesAnalyzer implements Analyzer {
     /** Evidence score of a learned detector at probability 1. */
     static final double DETECTOR_MAX = 0.9;
 
-    private static final AnalyzerInfo INFO = new AnalyzerInfo(ID, "Face analysis", "1.0",
-            "Finds faces with BlazeFace (Bazarevsky et al. 2019) and scores each upright face crop with MesoNet"
-                    + " (Afchar et al. 2018) and any learned face detectors given.");
+    private static final AnalyzerInfo INFO = new AnalyzerInfo(ID, "Face analysis", "1.1",
+            "Finds faces with BlazeFace (Bazarevsky et al. 2019), scores each upright face crop with MesoNet"
+                    + " (Afchar et al. 2018) and any learned face detectors given, and compares each face region with"
+                    + " the rest of the picture in noise, error level and JPEG history.");
 
     private volatile FacesSettings settings = FacesSettings.DEFAULTS;
     private volatile FaceModels models;

@@ -19,6 +19,11 @@ final class BlockComparison {
     static final int MIN_WINDOWS = 10;
     /** At most about this many windows are evaluated (a regular subsample on large images). */
     static final int MAX_WINDOWS = 1500;
+    /**
+     * And at most about this many block visits over all windows, so that a face of thousands of blocks in a very large
+     * picture is compared with fewer windows (never fewer than {@code 4 * MIN_WINDOWS} positions tried).
+     */
+    static final long MAX_BLOCK_VISITS = 2_000_000;
     /** A window counts when at least this share of its blocks is usable background. */
     static final double WINDOW_FILL = 0.6;
 
@@ -93,7 +98,8 @@ final class BlockComparison {
         double[] w = new double[Math.max(0, px) * Math.max(0, py)];
         int count = 0;
         if (px > 0 && py > 0) {
-            int stride = (int) Math.max(1, Math.ceil(Math.sqrt((double) px * py / MAX_WINDOWS)));
+            long budget = Math.max(4L * MIN_WINDOWS, Math.min(MAX_WINDOWS, MAX_BLOCK_VISITS / area));
+            int stride = (int) Math.max(1, Math.ceil(Math.sqrt((double) px * py / budget)));
             int need = Math.max(spec.minFaceBlocks(), (int) Math.ceil(WINDOW_FILL * area));
             for (int y = 0; y < py; y += stride) {
                 for (int x = 0; x < px; x += stride) {

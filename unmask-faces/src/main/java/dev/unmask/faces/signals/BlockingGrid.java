@@ -23,11 +23,11 @@ final class BlockingGrid {
     /** A region whose mean clipped step is below this (grey levels) is too flat to show a grid. */
     static final double MIN_MEAN_STEP = 0.1;
 
-    /** Per block of the 8x8 grid, 8 horizontal then 8 vertical step sums. */
-    final double[] sums;
+    /** Per block of the 8x8 grid, 8 horizontal then 8 vertical step sums (floats: one byte per image pixel). */
+    final float[] sums;
     final BlockGrid grid;
 
-    private BlockingGrid(double[] sums, BlockGrid grid) {
+    private BlockingGrid(float[] sums, BlockGrid grid) {
         this.sums = sums;
         this.grid = grid;
     }
@@ -36,7 +36,7 @@ final class BlockingGrid {
         int w = luma.width();
         int h = luma.height();
         BlockGrid g = new BlockGrid(PERIOD, w / PERIOD, h / PERIOD);
-        double[] s = new double[g.size() * 2 * PERIOD];
+        float[] s = new float[g.size() * 2 * PERIOD];
         float[] d = luma.data();
         for (int by = 0; by < g.blocksY(); by++) {
             for (int bx = 0; bx < g.blocksX(); bx++) {

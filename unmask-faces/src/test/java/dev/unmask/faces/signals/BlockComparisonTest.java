@@ -86,4 +86,23 @@ class BlockComparisonTest {
         assertTrue(r.skip().startsWith("the background outside the face regions holds only 0 face-sized windows"
                 + " (36x26 blocks of 16 px)"), r.skip());
     }
+
+    @Test
+    void aHugeFaceIsComparedWithFewerWindowsSoTheWorkStaysBounded() {
+        BlockGrid g = new BlockGrid(16, 400, 300);
+        double[] v = new double[g.size()];
+        Random r = new Random(4);
+        for (int i = 0; i < v.length; i++) {
+            v[i] = r.nextGaussian();
+        }
+        boolean[] usable = new boolean[g.size()];
+        Arrays.fill(usable, true);
+        FaceBox face = new FaceBox(1600, 1600, 1600, 1600);
+        BlockComparison.Result res = BlockComparison.compare(g, g.inside(face), usable, g.outside(List.of(face)),
+                (b, n) -> BlockComparison.mean(v, b, n), SPEC);
+        assertTrue(res.compared(), String.valueOf(res.skip()));
+        assertEquals(10_000, res.faceBlocks());
+        // 2,000,000 block visits / 10,000 blocks per window: about 200 window positions tried, not 1500
+        assertTrue(res.windows() >= BlockComparison.MIN_WINDOWS && res.windows() <= 260, "windows " + res.windows());
+    }
 }
