@@ -41,7 +41,7 @@ final class ErrorLevelCheck {
         Arrays.fill(valid, true);
         TextureMatched tm = new TextureMatched(g, m.error(), m.texture(), valid, g.outside(regions),
                 ElaSettings.DEFAULTS.errorFloor());
-        BlockComparison.Spec spec = new BlockComparison.Spec(MIN_FACE_BLOCKS, SPREAD_FLOOR, "all blocks count");
+        BlockComparison.Spec spec = new BlockComparison.Spec(MIN_FACE_BLOCKS, SPREAD_FLOOR, "none is left out");
         List<SignalOutcome> out = new ArrayList<>();
         for (FaceBox f : faces) {
             out.add(outcome(tm.compare(g.inside(f), spec, true), quality, scoring));

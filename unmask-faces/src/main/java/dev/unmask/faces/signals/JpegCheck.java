@@ -81,7 +81,7 @@ final class JpegCheck {
         boolean[] all = new boolean[g.size()];
         Arrays.fill(all, true);
         BlockComparison.Spec gridSpec = new BlockComparison.Spec(MIN_FACE_BLOCKS, GRID_SPREAD_FLOOR,
-                "all blocks count");
+                "too flat to show a blocking grid");
         BlockComparison.Spec dqSpec = new BlockComparison.Spec(MIN_FACE_BLOCKS, LLR_SPREAD_FLOOR, "the others are"
                 + " flat: no non-zero coefficient at the frequencies read");
         int[] bgBlocks = indices(background);

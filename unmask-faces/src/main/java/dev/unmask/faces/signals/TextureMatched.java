@@ -8,8 +8,9 @@ import java.util.Locale;
  * A per-block quantity (noise sigma, re-compression error) normalised by the level the background's own blocks of
  * equal texture show: {@code log((v + f) / (v_exp(T) + f))}, where {@code v_exp} is fitted on the background blocks
  * only ({@link TextureModel}), so a face with other statistics cannot pull the expectation towards itself. The face's
- * statistic is the median of its blocks' log ratios, compared with the same median over the background's face-sized
- * windows ({@link BlockComparison}).
+ * statistic is the median (noise: robust to eyes and edges) or the mean (error level: sparse, mostly-zero block
+ * errors make the median jump between a few values) of its blocks' log ratios, compared with the same statistic over
+ * the background's face-sized windows ({@link BlockComparison}).
  */
 final class TextureMatched {
     /** Fewest background blocks whose texture lies within the face's interquartile texture range. */
@@ -59,6 +60,7 @@ final class TextureMatched {
         }
     }
 
+    /** @param mean pool the log ratios by their mean, else by their median */
     Outcome compare(int[] face, BlockComparison.Spec spec, boolean mean) {
         BlockComparison.Result c = BlockComparison.compare(grid, face, valid, background,
                 (b, n) -> mean ? BlockComparison.mean(logRatio, b, n) : BlockComparison.median(logRatio, b, n), spec);
