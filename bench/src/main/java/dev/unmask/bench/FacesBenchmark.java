@@ -13,6 +13,9 @@ import dev.unmask.faces.FaceDetector;
 import dev.unmask.faces.FaceDetectorSettings;
 import dev.unmask.faces.analyzer.FacesAnalyzer;
 import dev.unmask.faces.mesonet.MesoNet;
+import dev.unmask.faces.signals.FaceSignal;
+import dev.unmask.faces.signals.FaceSignalChecks;
+import dev.unmask.faces.signals.SignalScoring;
 import java.awt.image.BufferedImage;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
@@ -37,8 +40,9 @@ public final class FacesBenchmark {
     private FacesBenchmark() {}
 
     /**
-     * Entry point: {@code testdataDir outDir rounds [mesonet-only]}. With {@code mesonet-only}, times MesoNet again on
-     * the inputs a full run wrote (so the script can alternate Java and PyTorch runs on a busy machine).
+     * Entry point: {@code testdataDir outDir rounds [mesonet-only|signals-only]}. With {@code mesonet-only}, times
+     * MesoNet again on the inputs a full run wrote (so the script can alternate Java and PyTorch runs on a busy
+     * machine); with {@code signals-only}, only the face-region signal checks ({@link #timeSignals}).
      */
     public static void main(String[] args) throws Exception {
         Path testdata = Path.of(args.length > 0 ? args[0] : "testdata");
@@ -47,6 +51,10 @@ public final class FacesBenchmark {
         Files.createDirectories(out);
         if (args.length > 3 && args[3].equals("mesonet-only")) {
             timeMesoNet(readInputs(out.resolve("mesonet-inputs.f32")), rounds, out);
+            return;
+        }
+        if (args.length > 3 && args[3].equals("signals-only")) {
+            timeSignals(cameraPhotos(testdata), rounds);
             return;
         }
         System.out.printf(Locale.ROOT, "Unmask faces benchmark: Java %s, %d cores, one thread, best of %d rounds%n%n",
@@ -87,10 +95,7 @@ public final class FacesBenchmark {
             }
         }
 
-        List<Path> photos = new ArrayList<>();
-        for (int i = 1; i <= 6; i++) {
-            photos.add(testdata.resolve("camera-jpeg/sample" + i + ".jpg"));
-        }
+        List<Path> photos = cameraPhotos(testdata);
         try (FacesAnalyzer a = new FacesAnalyzer()) {
             a.init(AnalyzerOptions.defaults(FacesAnalyzer.ID));
             FormatDetection formats = new FormatDetection();
@@ -106,6 +111,7 @@ public final class FacesBenchmark {
             System.out.printf(Locale.ROOT, "%nfaces analyzer end to end (decode, detection, crops, Meso-4 and"
                     + " MesoInception-4 on every face) on the 6 camera photos: %.0f ms/image%n", best);
         }
+        timeSignals(photos, rounds);
 
         List<float[]> inputs = new ArrayList<>();
         try (FaceDetector d = FaceDetector.open()) {
@@ -125,6 +131,64 @@ public final class FacesBenchmark {
             }
         }
         timeMesoNet(inputs, rounds, out);
+    }
+
+    private static List<Path> cameraPhotos(Path testdata) {
+        List<Path> photos = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            photos.add(testdata.resolve("camera-jpeg/sample" + i + ".jpg"));
+        }
+        return photos;
+    }
+
+    /**
+     * The cost of the face-region signal checks ({@code faces.signals}): the analyzer without MesoNet, with the
+     * default checks and, as the peer in the same run, with {@code signals=none}, alternated round by round so a
+     * change of load affects both; then each check alone on the detected faces (decoding and detection excluded).
+     */
+    static void timeSignals(List<Path> photos, int rounds) throws Exception {
+        FormatDetection formats = new FormatDetection();
+        double[] best = {Double.MAX_VALUE, Double.MAX_VALUE};
+        try (FacesAnalyzer off = new FacesAnalyzer(); FacesAnalyzer on = new FacesAnalyzer()) {
+            off.init(new AnalyzerOptions(FacesAnalyzer.ID, Map.of("scorers", "none", "signals", "none")));
+            on.init(new AnalyzerOptions(FacesAnalyzer.ID, Map.of("scorers", "none")));
+            for (int r = 0; r <= rounds; r++) { // round 0 warms up
+                FacesAnalyzer[] order = {off, on};
+                for (int k = 0; k < 2; k++) {
+                    long t0 = System.nanoTime();
+                    for (Path p : photos) {
+                        order[k].analyze(LoadedMedia.read(p, formats, MediaLimits.DEFAULT));
+                    }
+                    double ms = (System.nanoTime() - t0) / 1e6 / photos.size();
+                    best[k] = r == 0 ? best[k] : Math.min(best[k], ms);
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "%nfaces analyzer without MesoNet on the %d camera photos: signals=none %.0f"
+                + " ms/image, default signals (%s) %.0f ms/image, ratio %.2f%n", photos.size(), best[0],
+                FaceSignal.known(), best[1], best[1] / best[0]);
+        List<LoadedMedia> media = new ArrayList<>();
+        List<List<FaceBox>> boxes = new ArrayList<>();
+        try (FaceDetector d = FaceDetector.open()) {
+            for (Path p : photos) {
+                LoadedMedia m = LoadedMedia.read(p, formats, MediaLimits.DEFAULT);
+                media.add(m);
+                boxes.add(d.detect(m.image()).stream().map(Face::box).toList());
+            }
+        }
+        SignalScoring scoring = new SignalScoring(5, 0.3);
+        for (FaceSignal s : FaceSignal.values()) {
+            double b = Double.MAX_VALUE;
+            for (int r = 0; r <= rounds; r++) {
+                long t0 = System.nanoTime();
+                for (int i = 0; i < media.size(); i++) {
+                    FaceSignalChecks.run(media.get(i), boxes.get(i), List.of(s), FaceAligner.DEFAULT_MARGIN, scoring);
+                }
+                double ms = (System.nanoTime() - t0) / 1e6 / media.size();
+                b = r == 0 ? b : Math.min(b, ms);
+            }
+            System.out.printf(Locale.ROOT, "  %s check alone: %.0f ms/image%n", s.id(), b);
+        }
     }
 
     private static List<float[]> readInputs(Path file) throws Exception {

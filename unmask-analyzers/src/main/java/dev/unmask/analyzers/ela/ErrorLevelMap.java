@@ -2,6 +2,7 @@ package dev.unmask.analyzers.ela;
 
 import dev.unmask.core.imaging.Codecs;
 import dev.unmask.core.imaging.FloatPlane;
+import dev.unmask.core.imaging.Thumbs;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 
@@ -19,10 +20,13 @@ import java.awt.image.DataBufferByte;
  * <p>Errors are averaged over the 8&times;8 blocks of the JPEG grid (anchored at the top-left pixel; partial
  * blocks at the right and bottom edges are ignored). Each block also gets a texture measure, the mean absolute
  * horizontal plus vertical luma gradient.
+ *
+ * <p>Public so that other modules can compare the error level of one region with the rest of an image (the
+ * face-region checks of the {@code faces} analyzer); the accessors return copies.
  */
-final class ErrorLevelMap {
+public final class ErrorLevelMap {
     /** JPEG block size. */
-    static final int BLOCK = 8;
+    public static final int BLOCK = 8;
 
     /** Per-block mean absolute luma error, row-major on the block grid. */
     final double[] error;
@@ -44,6 +48,42 @@ final class ErrorLevelMap {
         this.bh = bh;
         this.meanError = meanError;
         this.errorThumb = errorThumb;
+    }
+
+    /**
+     * Re-saves the luma at {@code quality} and measures the block errors, with a display thumbnail of the size the
+     * ELA analyzer's pictures use.
+     *
+     * @param luma the image's BT.601 luma plane, 0..255
+     * @param quality JPEG quality, 1..100
+     */
+    public static ErrorLevelMap compute(FloatPlane luma, int quality) {
+        return compute(luma, quality, Thumbs.factor(luma.width(), luma.height()));
+    }
+
+    /** Per-block mean absolute luma error of the re-save, grey levels, row-major on the 8x8 grid (a copy). */
+    public double[] error() {
+        return error.clone();
+    }
+
+    /** Per-block mean absolute luma gradient (texture), grey levels (a copy). */
+    public double[] texture() {
+        return texture.clone();
+    }
+
+    /** Blocks per row. */
+    public int blocksX() {
+        return bw;
+    }
+
+    /** Block rows. */
+    public int blocksY() {
+        return bh;
+    }
+
+    /** Mean absolute luma error over all pixels of whole blocks. */
+    public double meanError() {
+        return meanError;
     }
 
     /**

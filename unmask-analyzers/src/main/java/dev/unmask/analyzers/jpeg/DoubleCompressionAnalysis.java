@@ -35,11 +35,12 @@ final class DoubleCompressionAnalysis {
      * @param primaryMax highest IJG quality fitting equally well (0 when none)
      * @param usedFrequencies frequencies whose gain passed the per-frequency threshold
      * @param llr per block log-likelihood ratio of single over double compression (null unless detected)
+     * @param informative per block number of coefficients that added to {@code llr} (null unless detected)
      * @param blocksX blocks per row
      * @param blocksY block rows
      */
     record Result(double statistic, double[] gains, double[] q1, double[] q2, int primaryQuality, int primaryMin,
-            int primaryMax, int usedFrequencies, float[] llr, int blocksX, int blocksY) {}
+            int primaryMax, int usedFrequencies, float[] llr, float[] informative, int blocksX, int blocksY) {}
 
     static Result run(FloatPlane luma, int[] q2Table, JpegSettings s) {
         int n = s.coefficients();
@@ -90,18 +91,20 @@ final class DoubleCompressionAnalysis {
         }
         int primary = qMin == 0 ? 0 : (qMin + qMax + 1) / 2;
         float[] llr = null;
+        float[] informative = null;
         int used = 0;
         if (statistic >= s.dqThreshold()) {
             llr = new float[aligned.blocksX() * aligned.blocksY()];
+            informative = new float[llr.length];
             for (int k = 0; k < n; k++) {
                 int step = (int) q1[k];
                 if (step != (int) q2[k] && dq.gain(k, step) >= s.frequencyThreshold()) {
-                    dq.addBlockEvidence(k, step, llr, s.blockLlrClip());
+                    dq.addBlockEvidence(k, step, llr, informative, s.blockLlrClip());
                     used++;
                 }
             }
         }
-        return new Result(statistic, gains, q1, q2, primary, qMin, qMax, used, llr, aligned.blocksX(),
+        return new Result(statistic, gains, q1, q2, primary, qMin, qMax, used, llr, informative, aligned.blocksX(),
                 aligned.blocksY());
     }
 }

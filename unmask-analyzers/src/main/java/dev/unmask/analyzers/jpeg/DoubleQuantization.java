@@ -221,9 +221,11 @@ final class DoubleQuantization {
     /**
      * Adds to {@code llr} each block's log-likelihood ratio of single over double compression (with first step
      * {@code q1}) for frequency {@code k}, clipped to +-{@code clip} so that one coefficient in a predicted-empty
-     * bin cannot outvote its neighbours; zero and out-of-range coefficients add nothing.
+     * bin cannot outvote its neighbours; zero and out-of-range coefficients add nothing. When {@code informative}
+     * is not null, each block's count of coefficients that added evidence (non-zero, in range) grows by those of
+     * this frequency.
      */
-    void addBlockEvidence(int k, int q1, float[] llr, double clip) {
+    void addBlockEvidence(int k, int q1, float[] llr, float[] informative, double clip) {
         Freq f = freqs[k];
         double[] p1 = h1(f, q1);
         double[] table = new double[p1.length];
@@ -234,6 +236,9 @@ final class DoubleQuantization {
             int x = (int) Math.round(f.observed[b] / f.q2);
             if (Math.abs(x) <= halfRange) {
                 llr[b] += (float) table[x + halfRange];
+                if (informative != null && x != 0) {
+                    informative[b]++;
+                }
             }
         }
     }

@@ -14,8 +14,11 @@ import java.util.Arrays;
  * 75% of {@code |HH|} divided by its Gaussian expectation 0.5149, an equally edge-robust estimator that does not
  * collapse to exactly 0 on 8-bit, JPEG-smoothed photos whose median |HH| is often 0). The same estimator on LH
  * and HL gives the block's texture level, used to predict the HH level texture alone would produce.
+ *
+ * <p>Public so that other modules can compare the noise of one region with the rest of an image (the face-region
+ * checks of the {@code faces} analyzer); the accessors return copies.
  */
-final class NoiseMap {
+public final class NoiseMap {
     /** Fraction of the smallest |coefficients| kept by the trimmed-mean estimator. */
     static final double KEEP = 0.75;
     /** E[|X| ; |X| below its 75% quantile] / 0.75 for a standard normal X: the estimator's scale. */
@@ -37,17 +40,26 @@ final class NoiseMap {
     final int bw;
     /** Block grid height. */
     final int bh;
+    /** Block side in pixels. */
+    final int block;
 
-    private NoiseMap(double[] sigma, double[] texture, boolean[] valid, int bw, int bh) {
+    private NoiseMap(double[] sigma, double[] texture, boolean[] valid, int bw, int bh, int block) {
         this.sigma = sigma;
         this.texture = texture;
         this.valid = valid;
         this.bw = bw;
         this.bh = bh;
+        this.block = block;
     }
 
-    /** Estimates the block noise levels of {@code luma} on blocks of {@code block} pixels (even). */
-    static NoiseMap compute(FloatPlane luma, int block) {
+    /**
+     * Estimates the block noise levels of {@code luma} on blocks of {@code block} pixels (even), on a grid anchored
+     * at the top-left pixel; partial blocks at the right and bottom edges are left out.
+     */
+    public static NoiseMap compute(FloatPlane luma, int block) {
+        if (block < 2 || block % 2 != 0) {
+            throw new IllegalArgumentException("noise block size must be even and at least 2: " + block);
+        }
         int w = luma.width();
         int bw = w / block;
         int bh = luma.height() / block;
@@ -86,7 +98,37 @@ final class NoiseMap {
                 valid[i] = clipped <= MAX_CLIPPED * cells;
             }
         }
-        return new NoiseMap(sigma, texture, valid, bw, bh);
+        return new NoiseMap(sigma, texture, valid, bw, bh, block);
+    }
+
+    /** Per-block noise sigma in grey levels, row-major on the block grid (a copy). */
+    public double[] sigma() {
+        return sigma.clone();
+    }
+
+    /** Per-block texture level from the LH and HL subbands, grey levels (a copy). */
+    public double[] texture() {
+        return texture.clone();
+    }
+
+    /** Whether each block enters the statistics: not clipped to black or white (a copy). */
+    public boolean[] valid() {
+        return valid.clone();
+    }
+
+    /** Blocks per row. */
+    public int blocksX() {
+        return bw;
+    }
+
+    /** Block rows. */
+    public int blocksY() {
+        return bh;
+    }
+
+    /** Block side in pixels. */
+    public int blockSize() {
+        return block;
     }
 
     /** Gaussian sigma from the mean of the smallest {@link #KEEP} of {@code |v|} (sorts {@code v} in place). */

@@ -18,6 +18,7 @@ import dev.unmask.faces.FaceAligner;
 import dev.unmask.faces.FaceDetections;
 import dev.unmask.faces.Landmark;
 import dev.unmask.faces.mesonet.MesoNet;
+import dev.unmask.faces.signals.FaceSignalChecks;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,6 +40,11 @@ import java.util.Map;
  * (face and model) carries evidence, capped at {@code faces.meso-score-cap}, and per learned detector only its most
  * suspicious face; the other findings report their probability with score 0. An image without a face is not
  * applicable, with the number of rejected candidates in the reason.
+ *
+ * <p>Per face, a {@code faces.signals} finding compares the face region with the rest of the picture in the signal
+ * checks of {@code faces.signals} (noise level, error level, JPEG double compression and block grid, at native
+ * resolution: {@link dev.unmask.faces.signals.FaceSignalChecks}); only the most suspicious face carries that evidence,
+ * capped at {@code faces.signal-score-cap}.
  */
 public final class FacesAnalyzer implements Analyzer {
     /** Analyzer id. */
@@ -52,9 +58,10 @@ public final class FacesAnalyzer implements Analyzer {
     /** Evidence score of a learned detector at probability 1. */
     static final double DETECTOR_MAX = 0.9;
 
-    private static final AnalyzerInfo INFO = new AnalyzerInfo(ID, "Face analysis", "1.0",
-            "Finds faces with BlazeFace (Bazarevsky et al. 2019) and scores each upright face crop with MesoNet"
-                    + " (Afchar et al. 2018) and any learned face detectors given.");
+    private static final AnalyzerInfo INFO = new AnalyzerInfo(ID, "Face analysis", "1.1",
+            "Finds faces with BlazeFace (Bazarevsky et al. 2019), scores each upright face crop with MesoNet"
+                    + " (Afchar et al. 2018) and any learned face detectors given, and compares each face region with"
+                    + " the rest of the picture in noise, error level and JPEG history.");
 
     private volatile FacesSettings settings = FacesSettings.DEFAULTS;
     private volatile FaceModels models;
@@ -137,8 +144,10 @@ public final class FacesAnalyzer implements Analyzer {
                 worst[i] = Double.isNaN(worst[i]) ? ps.get(i) : Math.max(worst[i], ps.get(i));
             }
         }
+        FaceSignalChecks.Report signals = s.signals().isEmpty() ? null : FaceSignalChecks.run(media,
+                faces.stream().map(Face::box).toList(), s.signals(), s.margin(), s.signalScoring());
         List<Finding> findings = new ArrayList<>();
-        findings.add(countFinding(img, d, s, worst));
+        findings.add(countFinding(img, d, s, worst, signals == null ? List.of() : signals.pictures()));
         for (int i = 0; i < faces.size(); i++) {
             findings.add(faceFinding(i, faces.get(i), crops.get(i)));
         }
@@ -150,7 +159,10 @@ public final class FacesAnalyzer implements Analyzer {
         for (int k = 0; k < m.cropDetectors.size(); k++) {
             findings.addAll(detectorFindings(m.cropDetectors.get(k).descriptor(), faces, perDetector.get(k)));
         }
-        return AnalyzerResult.ok(summary(faces, m, perScorer), findings);
+        if (signals != null) {
+            findings.addAll(SignalFindings.of(faces, signals, s));
+        }
+        return AnalyzerResult.ok(summary(faces, m, perScorer, signals), findings);
     }
 
     static String noFaceReason(FaceDetections d, FacesSettings s) {
@@ -168,14 +180,15 @@ public final class FacesAnalyzer implements Analyzer {
         return sb.append(')').toString();
     }
 
-    private static Finding countFinding(BufferedImage img, FaceDetections d, FacesSettings s, double[] worst) {
+    private static Finding countFinding(BufferedImage img, FaceDetections d, FacesSettings s, double[] worst,
+            List<Artifact> signalPictures) {
         List<Face> faces = d.faces();
         List<Object> boxes = new ArrayList<>();
         faces.forEach(f -> boxes.add(f.box().rounded()));
         Artifact overlay = Artifacts.jpeg("faces-overlay", "Faces found, numbered as in the findings; the label is the"
                 + " highest face-level fake probability (green < 0.5, amber < 0.8, red above); dots mark the eyes.",
                 Artifact.Kind.OVERLAY, FaceOverlay.draw(img, faces, worst));
-        return Finding.info("faces.count")
+        Finding.Builder b = Finding.info("faces.count")
                 .title(faces.size() == 1 ? "1 face found." : faces.size() + " faces found.")
                 .detail(String.format(Locale.ROOT, "BlazeFace (%s model, %d region%s searched) found %d face%s scoring"
                                 + " at least %.2f and at least %d px; %d weaker candidate%s rejected. boxes are x, y,"
@@ -187,8 +200,9 @@ public final class FacesAnalyzer implements Analyzer {
                 .value("boxes", boxes)
                 .value("rejectedCandidates", d.rejected().size())
                 .value("regions", d.regions())
-                .artifact(overlay)
-                .build();
+                .artifact(overlay);
+        signalPictures.forEach(b::artifact);
+        return b.build();
     }
 
     private static Finding faceFinding(int i, Face f, BufferedImage crop) {
@@ -292,7 +306,8 @@ public final class FacesAnalyzer implements Analyzer {
         return out;
     }
 
-    private static String summary(List<Face> faces, FaceModels m, List<List<Double>> perScorer) {
+    private static String summary(List<Face> faces, FaceModels m, List<List<Double>> perScorer,
+            FaceSignalChecks.Report signals) {
         StringBuilder sb = new StringBuilder(faces.size() == 1 ? "1 face found" : faces.size() + " faces found");
         for (int k = 0; k < m.scorers.size(); k++) {
             List<Double> p = perScorer.get(k);
@@ -302,6 +317,13 @@ public final class FacesAnalyzer implements Analyzer {
         }
         if (!m.cropDetectors.isEmpty()) {
             sb.append("; ").append(m.cropDetectors.size()).append(" learned detector(s) run on the crops");
+        }
+        if (signals != null) {
+            int top = SignalFindings.mostSuspicious(signals);
+            sb.append(top < 0 ? "; no face region stands out from the rest of the picture"
+                    : "; face " + (top + 1) + " stands out from the rest of the picture ("
+                            + signals.perFace().get(top).stream().filter(o -> o.score() > 0)
+                                    .map(o -> o.headline()).collect(java.util.stream.Collectors.joining("; ")) + ")");
         }
         return sb.append('.').toString();
     }

@@ -3,6 +3,8 @@ package dev.unmask.faces.analyzer;
 import dev.unmask.api.AnalyzerOptions;
 import dev.unmask.faces.BlazeFaceModel;
 import dev.unmask.faces.FaceDetectorSettings;
+import dev.unmask.faces.signals.FaceSignal;
+import dev.unmask.faces.signals.SignalScoring;
 import dev.unmask.faces.mesonet.MesoNet;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,22 +28,37 @@ import java.util.Set;
  * @param mesoScoreCap largest evidence score the (single) evidence-carrying MesoNet finding can have: 0.4, a
  *     weak cue that alone stays far below the fusion's decision threshold (0.2 after the default weight 0.5);
  *     MesoNet gives fake probabilities near 1 to some faces in the real test photos
+ * @param signals signal checks run on each face region against the rest of the image ({@link FaceSignal})
+ * @param signalMinZ robust z-score against the background's face-sized windows from which a signal check scores
+ * @param signalScoreCap score of a signal check at twice {@code signalMinZ} and above: 0.3, a weak cue (make-up,
+ *     skin smoothing and faces on screens also stand out), 0.24 after the fusion weight 0.8
  */
 public record FacesSettings(double scoreThreshold, int minFaceSize, double margin, List<MesoNet.Weights> scorers,
                             int maxFaces, BlazeFaceModel model, boolean tiling, List<Path> detectors,
-                            double mesoScoreCap) {
+                            double mesoScoreCap, List<FaceSignal> signals, double signalMinZ,
+                            double signalScoreCap) {
     /** Defaults; the detector figures behind them are in the README ("Faces"). */
     public static final FacesSettings DEFAULTS = new FacesSettings(FaceDetectorSettings.DEFAULTS.scoreThreshold(), 40,
             0.3, List.of(MesoNet.Weights.MESO4_DF, MesoNet.Weights.MESO_INCEPTION_DF), 16, BlazeFaceModel.BACK_256,
-            true, List.of(), 0.4);
+            true, List.of(), 0.4, FaceSignal.DEFAULTS, 5.0, 0.3);
 
     /** Validates and freezes the components. */
     public FacesSettings {
         scorers = List.copyOf(scorers);
         detectors = List.copyOf(detectors);
+        signals = List.copyOf(signals);
         if (!(mesoScoreCap >= 0 && mesoScoreCap <= 1)) {
             throw new IllegalArgumentException("faces.meso-score-cap must be in [0, 1]: " + mesoScoreCap);
         }
+        if (!(signalScoreCap >= 0 && signalScoreCap <= 1) || !(signalMinZ >= 1)) {
+            throw new IllegalArgumentException("faces.signal-score-cap must be in [0, 1] and faces.signal-min-z at"
+                    + " least 1");
+        }
+    }
+
+    /** How the signal checks score. */
+    public SignalScoring signalScoring() {
+        return new SignalScoring(signalMinZ, signalScoreCap);
     }
 
     /** Reads every option, with {@link #DEFAULTS} for those unset. */
@@ -50,6 +67,7 @@ public record FacesSettings(double scoreThreshold, int minFaceSize, double margi
         String scorerText = o.getString("scorers", "both");
         String modelText = o.getString("model", "256");
         String detectorText = o.getString("detectors", "");
+        String signalText = o.getString("signals", String.join(",", d.signals.stream().map(FaceSignal::id).toList()));
         return new FacesSettings(
                 o.getDouble("score-threshold", d.scoreThreshold, 0.05, 0.99),
                 o.getInt("min-face-size", d.minFaceSize, 8, 4096),
@@ -59,7 +77,10 @@ public record FacesSettings(double scoreThreshold, int minFaceSize, double margi
                 parseModel(modelText),
                 o.getBoolean("tiling", d.tiling),
                 parseDetectors(detectorText),
-                o.getDouble("meso-score-cap", d.mesoScoreCap, 0, 1));
+                o.getDouble("meso-score-cap", d.mesoScoreCap, 0, 1),
+                FaceSignal.parse(signalText),
+                o.getDouble("signal-min-z", d.signalMinZ, 1, 100),
+                o.getDouble("signal-score-cap", d.signalScoreCap, 0, 1));
     }
 
     /** The face detector settings these imply. */

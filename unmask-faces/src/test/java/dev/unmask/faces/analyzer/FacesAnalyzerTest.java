@@ -132,7 +132,7 @@ class FacesAnalyzerTest extends AnalyzerContractTest {
             assertEquals(1, codes(r, "faces.meso4-f2f").size());
             assertTrue(codes(r, "faces.meso4").isEmpty());
         }
-        try (Analyzer a = with(Map.of("scorers", "none"))) {
+        try (Analyzer a = with(Map.of("scorers", "none", "signals", "none"))) {
             AnalyzerResult r = a.analyze(TestData.media("photos/astronaut.png"));
             assertTrue(r.findings().stream().allMatch(f -> f.evidence() == Evidence.INFO), "detection only");
         }
@@ -184,5 +184,60 @@ class FacesAnalyzerTest extends AnalyzerContractTest {
         assertTrue(e.getMessage().contains(dir + " is not a detector model: it has no detector.properties"),
                 e.getMessage());
         assertFalse(e.getMessage().isBlank());
+    }
+
+    @Test
+    void eachFaceGetsOneSignalsFinding() throws Exception {
+        try (Analyzer a = with(Map.of("scorers", "none"))) {
+            AnalyzerResult r = a.analyze(TestData.media("camera-jpeg/sample4.jpg"));
+            List<Finding> faces = codes(r, "faces.face");
+            List<Finding> signals = codes(r, "faces.signals");
+            assertEquals(faces.size(), signals.size());
+            for (int i = 0; i < signals.size(); i++) {
+                Finding f = signals.get(i);
+                assertEquals(Evidence.MANIPULATED, f.evidence());
+                assertEquals(i + 1, f.values().get("face"));
+                assertEquals(faces.get(i).values().get("box"), f.values().get("box"));
+                for (String check : List.of("noise", "ela", "jpeg")) {
+                    assertTrue(f.values().get(check) instanceof Map, check + " in " + f.values());
+                }
+                @SuppressWarnings("unchecked")
+                Map<String, Object> noise = (Map<String, Object>) f.values().get("noise");
+                assertTrue(noise.containsKey("faceSigma") && noise.containsKey("backgroundSigma")
+                        && noise.containsKey("z"), noise.toString());
+                assertEquals(0, f.score(), "an untouched photo: " + f.title());
+                assertTrue(f.title().startsWith("Face " + (i + 1) + " is consistent with the rest of the picture: noise"),
+                        f.title());
+            }
+            List<String> pictures = codes(r, "faces.count").get(0).artifacts().stream().map(x -> x.name()).toList();
+            assertEquals(List.of("faces-overlay"), pictures, "signal maps come only when a face stands out");
+            assertTrue(r.summary().endsWith("; no face region stands out from the rest of the picture."),
+                    r.summary());
+        }
+    }
+
+    @Test
+    void signalChecksCanBeChosenOrSwitchedOffAndUnknownOnesAreNamed() throws Exception {
+        try (Analyzer a = with(Map.of("scorers", "none", "signals", "none"))) {
+            AnalyzerResult r = a.analyze(TestData.media("photos/astronaut.png"));
+            assertTrue(codes(r, "faces.signals").isEmpty());
+            assertEquals(1, codes(r, "faces.count").get(0).artifacts().size());
+        }
+        try (Analyzer a = with(Map.of("scorers", "none", "signals", "noise"))) {
+            Finding f = codes(a.analyze(TestData.media("photos/astronaut.png")), "faces.signals").get(0);
+            assertTrue(f.values().containsKey("noise"));
+            assertFalse(f.values().containsKey("ela") || f.values().containsKey("jpeg"), f.values().toString());
+        }
+        IllegalArgumentException bogus = assertThrows(IllegalArgumentException.class,
+                () -> with(Map.of("signals", "noise,bogus")));
+        assertEquals("option faces.signals=noise,bogus is invalid: 'bogus' is not a face-region check; expected none,"
+                + " all or a comma-separated list of noise, ela, jpeg", bogus.getMessage());
+        IllegalArgumentException clone = assertThrows(IllegalArgumentException.class,
+                () -> with(Map.of("signals", "clone")));
+        assertTrue(clone.getMessage().startsWith("option faces.signals=clone is invalid: 'clone' is not a face-region"
+                + " check (copy-move matching looks for duplicates across the whole image, faces included)"),
+                clone.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> with(Map.of("signal-min-z", "0.5")));
+        assertThrows(IllegalArgumentException.class, () -> with(Map.of("signal-score-cap", "1.5")));
     }
 }
