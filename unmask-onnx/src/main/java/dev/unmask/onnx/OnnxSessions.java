@@ -9,11 +9,12 @@ import java.nio.file.Path;
 
 /**
  * The one place Unmask creates ONNX Runtime sessions: a shared environment (logging errors only, telemetry off: see
- * {@link OrtTelemetryOptOut}, which must run before ONNX Runtime's first environment, so no other code of Unmask calls
- * {@code OrtEnvironment.getEnvironment} before this class) and sessions from a model file on disk with bounded threads: {@value #THREADS_PROPERTY} intra-op threads (default 1,
- * because Unmask already runs one file per core) and one inter-op thread, sequential execution, every graph
- * optimisation. ONNX Runtime loads its native library from its jar and never touches the network; a model is read
- * from the path given, nothing else is fetched. {@link OrtSession#run} is thread-safe, so one session serves every
+ * {@link OrtTelemetryOptOut}, which must run before ONNX Runtime's first environment, so no code of Unmask calls
+ * {@code OrtEnvironment.getEnvironment} before this class does) and sessions from a model file on disk with bounded
+ * threads: {@value #THREADS_PROPERTY} intra-op threads (default 1, because Unmask already runs one file per core) and
+ * one inter-op thread, sequential execution, every graph optimisation. ONNX Runtime loads its native library from its
+ * jar and, with its telemetry off, never touches the network; a model is read from the path given, nothing else is
+ * fetched. {@link OrtSession#run} is thread-safe, so one session serves every
  * worker.
  */
 public final class OnnxSessions {
