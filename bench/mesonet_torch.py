@@ -6,7 +6,8 @@ DariusAf/MesoNet classifiers.py), loads the same Keras HDF5 weight files with h5
 (N x 256 x 256 x 3 float32, channels-last, RGB in [0, 1]) one image at a time on one thread, and writes the
 outputs (sigmoid, 1 = real), the logits before the sigmoid and the timing as JSON.
 
-usage: mesonet_torch.py WEIGHTS_DIR INPUTS.f32 COUNT OUT.json [ROUNDS]
+usage: mesonet_torch.py WEIGHTS_DIR INPUTS.f32 COUNT OUT.json [ROUNDS [NAMES]]
+NAMES: comma-separated weight files without .h5 (default: all four)
 """
 import json
 import re
@@ -130,12 +131,15 @@ class MesoNet(nn.Module):
 def main():
     weights_dir, inputs, count, out = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
     rounds = int(sys.argv[5]) if len(sys.argv) > 5 else 3
+    wanted = sys.argv[6].split(",") if len(sys.argv) > 6 else None
     torch.set_num_threads(1)
     x = np.fromfile(inputs, dtype=np.float32).reshape(count, 256, 256, 3)
     xt = torch.from_numpy(x).permute(0, 3, 1, 2).contiguous()
     result = {"torch": torch.__version__, "threads": 1, "models": {}}
     for name, inception in (("Meso4_DF", False), ("Meso4_F2F", False), ("MesoInception_DF", True),
                             ("MesoInception_F2F", True)):
+        if wanted is not None and name not in wanted:
+            continue
         net = MesoNet(f"{weights_dir}/{name}.h5", inception).eval()
         with torch.no_grad():
             logits = [float(net(xt[i:i + 1])[0, 0]) for i in range(count)]  # warm-up and outputs

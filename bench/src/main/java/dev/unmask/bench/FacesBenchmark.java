@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,9 +41,10 @@ public final class FacesBenchmark {
     private FacesBenchmark() {}
 
     /**
-     * Entry point: {@code testdataDir outDir rounds [mesonet-only|signals-only]}. With {@code mesonet-only}, times
-     * MesoNet again on the inputs a full run wrote (so the script can alternate Java and PyTorch runs on a busy
-     * machine); with {@code signals-only}, only the face-region signal checks ({@link #timeSignals}).
+     * Entry point: {@code testdataDir outDir rounds [mesonet-only [WEIGHTS] | signals-only]}. With {@code mesonet-only},
+     * times MesoNet again on the inputs a full run (or {@code VideoBenchmark}) wrote to {@code outDir}, so the scripts
+     * can alternate Java and PyTorch runs on a busy machine; {@code WEIGHTS} is a comma-separated list of scorer ids
+     * (default all). With {@code signals-only}, only the face-region signal checks ({@link #timeSignals}).
      */
     public static void main(String[] args) throws Exception {
         Path testdata = Path.of(args.length > 0 ? args[0] : "testdata");
@@ -50,7 +52,9 @@ public final class FacesBenchmark {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         Files.createDirectories(out);
         if (args.length > 3 && args[3].equals("mesonet-only")) {
-            timeMesoNet(readInputs(out.resolve("mesonet-inputs.f32")), rounds, out);
+            List<MesoNet.Weights> weights = args.length > 4 ? Arrays.stream(args[4].split(",")).map(MesoNet.Weights::byId).toList()
+                    : List.of(MesoNet.Weights.values());
+            timeMesoNet(readInputs(out.resolve("mesonet-inputs.f32")), rounds, out, "the inputs in " + out, weights);
             return;
         }
         if (args.length > 3 && args[3].equals("signals-only")) {
@@ -122,7 +126,13 @@ public final class FacesBenchmark {
                 }
             }
         }
-        try (OutputStream os = Files.newOutputStream(out.resolve("mesonet-inputs.f32"));
+        writeInputs(inputs, out.resolve("mesonet-inputs.f32"));
+        timeMesoNet(inputs, rounds, out, "aligned face crops of the camera photos", List.of(MesoNet.Weights.values()));
+    }
+
+    /** Writes MesoNet inputs (256 x 256 x 3 each) as little-endian float32, the format {@code mesonet_torch.py} reads. */
+    static void writeInputs(List<float[]> inputs, Path file) throws Exception {
+        try (OutputStream os = Files.newOutputStream(file);
              DataOutputStream o = new DataOutputStream(new BufferedOutputStream(os))) {
             for (float[] x : inputs) {
                 for (float v : x) {
@@ -130,7 +140,6 @@ public final class FacesBenchmark {
                 }
             }
         }
-        timeMesoNet(inputs, rounds, out);
     }
 
     private static List<Path> cameraPhotos(Path testdata) {
@@ -205,13 +214,16 @@ public final class FacesBenchmark {
         return inputs;
     }
 
-    /** Times every MesoNet weight file on the inputs and writes {@code mesonet-java.json} (best time, logits). */
-    private static void timeMesoNet(List<float[]> inputs, int rounds, Path out) throws Exception {
+    /**
+     * Times each of {@code weights} on the inputs, one thread, best of {@code rounds} after a warm-up, and writes
+     * {@code mesonet-java.json} (best time, logits) for the comparison with PyTorch.
+     */
+    static void timeMesoNet(List<float[]> inputs, int rounds, Path out, String what, List<MesoNet.Weights> weights)
+            throws Exception {
         StringBuilder json = new StringBuilder("{\"count\": " + inputs.size() + ", \"models\": {");
-        System.out.printf(Locale.ROOT, "%nMesoNet (pure Java) on %d aligned face crops of the camera photos:%n",
-                inputs.size());
+        System.out.printf(Locale.ROOT, "%nMesoNet (pure Java) on %d %s:%n", inputs.size(), what);
         String sep = "";
-        for (MesoNet.Weights w : MesoNet.Weights.values()) {
+        for (MesoNet.Weights w : weights) {
             MesoNet net = MesoNet.load(w);
             List<Double> logits = new ArrayList<>();
             for (float[] x : inputs) {

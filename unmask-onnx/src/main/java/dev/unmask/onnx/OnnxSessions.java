@@ -8,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The one place Unmask creates ONNX Runtime sessions: a shared environment (logging errors only, telemetry off) and
- * sessions from a model file on disk with bounded threads: {@value #THREADS_PROPERTY} intra-op threads (default 1,
- * because Unmask already runs one file per core) and one inter-op thread, sequential execution, every graph
- * optimisation. ONNX Runtime loads its native library from its jar and never touches the network; a model is read
- * from the path given, nothing else is fetched. {@link OrtSession#run} is thread-safe, so one session serves every
+ * The one place Unmask creates ONNX Runtime sessions: a shared environment (logging errors only, telemetry off: see
+ * {@link OrtTelemetryOptOut}, which must run before ONNX Runtime's first environment, so no code of Unmask calls
+ * {@code OrtEnvironment.getEnvironment} before this class does) and sessions from a model file on disk with bounded
+ * threads: {@value #THREADS_PROPERTY} intra-op threads (default 1, because Unmask already runs one file per core) and
+ * one inter-op thread, sequential execution, every graph optimisation. ONNX Runtime loads its native library from its
+ * jar and, with its telemetry off, never touches the network; a model is read from the path given, nothing else is
+ * fetched. {@link OrtSession#run} is thread-safe, so one session serves every
  * worker.
  */
 public final class OnnxSessions {
@@ -21,8 +23,15 @@ public final class OnnxSessions {
 
     private OnnxSessions() {}
 
-    /** The shared ONNX Runtime environment. */
+    /**
+     * The shared ONNX Runtime environment, created with ONNX Runtime's telemetry switched off in the process
+     * environment ({@link OrtTelemetryOptOut}).
+     *
+     * @throws IllegalStateException when telemetry cannot be switched off (Java 21 started without
+     *     {@code ORT_DISABLE_TELEMETRY=1}); ONNX Runtime is then not started
+     */
     public static synchronized OrtEnvironment environment() throws OrtException {
+        OrtTelemetryOptOut.ensure();
         OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "unmask");
         env.setTelemetry(false);
         return env;
@@ -52,8 +61,9 @@ public final class OnnxSessions {
         if (!Files.isRegularFile(model)) {
             throw new java.nio.file.NoSuchFileException(model.toString(), null, "no such ONNX model file");
         }
+        OrtEnvironment env = environment(); // before any other ONNX Runtime call
         try (OrtSession.SessionOptions o = options(threads())) {
-            return environment().createSession(model.toAbsolutePath().toString(), o);
+            return env.createSession(model.toAbsolutePath().toString(), o);
         }
     }
 
@@ -64,8 +74,9 @@ public final class OnnxSessions {
      * @throws OrtException when ONNX Runtime cannot load the bytes
      */
     public static OrtSession open(byte[] model, int intraOpThreads) throws OrtException {
+        OrtEnvironment env = environment(); // before any other ONNX Runtime call
         try (OrtSession.SessionOptions o = options(intraOpThreads)) {
-            return environment().createSession(model, o);
+            return env.createSession(model, o);
         }
     }
 

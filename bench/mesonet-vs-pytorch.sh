@@ -1,0 +1,51 @@
+# Sourced by bench/faces-bench and bench/video-bench: MesoNet in Unmask's pure Java against the same network in
+# PyTorch (bench/mesonet_torch.py), one thread each, on the inputs a Java run wrote to DIR (mesonet-inputs.f32, and
+# mesonet-java.json with its timing and logits). Java and PyTorch runs alternate (J, P, J, P, J: the first Java run is
+# the one that wrote DIR) and each side keeps its best, so a change of machine load does not favour one of them.
+# Prints a table: images/s of each side, their ratio, and the largest difference of their outputs.
+# Needs $JAVA and $CP from the caller; python3 with torch and h5py (Debian: python3-torch python3-h5py).
+
+# usage: mesonet_vs_pytorch DIR ROUNDS WEIGHT_IDS (comma-separated scorer ids, e.g. meso4,mesoinception; "" = all)
+mesonet_vs_pytorch() {
+  local dir="$1" rounds="$2" ids="$3" py="" c count names i
+  for c in python3 /usr/bin/python3; do
+    if command -v "$c" >/dev/null 2>&1 && "$c" -c 'import torch, h5py' 2>/dev/null; then py="$c"; break; fi
+  done
+  if [ -z "$py" ]; then
+    echo "no python3 with torch and h5py; skipping the MesoNet comparison with PyTorch" >&2
+    return 0
+  fi
+  count="$("$py" -c 'import json,sys; print(json.load(open(sys.argv[1]))["count"])' "$dir/mesonet-java.json")"
+  names="$("$py" -c 'import json,sys; print(",".join(json.load(open(sys.argv[1]))["models"]))' "$dir/mesonet-java.json")"
+  rm -f "$dir"/mesonet-torch-*.json "$dir"/mesonet-java-*.json
+  for i in 1 2; do
+    "$py" bench/mesonet_torch.py unmask-faces/src/main/resources/dev/unmask/faces/mesonet "$dir/mesonet-inputs.f32" \
+      "$count" "$dir/mesonet-torch-$i.json" "$rounds" "$names"
+    cp "$dir/mesonet-java.json" "$dir/mesonet-java-$i.json"
+    "$JAVA" -Xmx2g -Djava.awt.headless=true --enable-native-access=ALL-UNNAMED -cp "$CP" dev.unmask.bench.FacesBenchmark \
+      testdata "$dir" "$rounds" mesonet-only $ids > /dev/null 2>&1
+  done
+  "$py" - "$dir" <<'PYEOF'
+import glob, json, math, sys
+def best(pattern):
+    runs = [json.load(open(f)) for f in sorted(glob.glob(sys.argv[1] + "/" + pattern))]
+    out = runs[0]
+    for r in runs[1:]:
+        for name, m in r["models"].items():
+            if m["images_per_s"] > out["models"][name]["images_per_s"]:
+                out["models"][name]["images_per_s"] = m["images_per_s"]
+    return out
+java, torch = best("mesonet-java*.json"), best("mesonet-torch-*.json")
+sig = lambda v: 1 / (1 + math.exp(-v))
+print("\nMesoNet, Unmask (pure Java) vs PyTorch %s, one thread each, %d face crops, best of 3 Java and 2 PyTorch"
+      " runs alternated:" % (torch["torch"], java["count"]))
+print("| weights | Java images/s | PyTorch images/s | Java/PyTorch | max abs output diff | max abs logit diff |")
+print("|---|---|---|---|---|---|")
+for name, j in java["models"].items():
+    t = torch["models"][name]
+    dl = max(abs(a - b) for a, b in zip(j["logits"], t["logits"]))
+    do = max(abs(sig(a) - b) for a, b in zip(j["logits"], t["outputs"]))
+    print("| %s | %.1f | %.1f | %.2f | %.1e | %.1e |" % (name, j["images_per_s"], t["images_per_s"],
+          j["images_per_s"] / t["images_per_s"], do, dl))
+PYEOF
+}
