@@ -3,6 +3,7 @@ package dev.unmask.faces;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
+import dev.unmask.onnx.OnnxSessions;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
@@ -41,7 +42,7 @@ final class BlazeFaceNetwork implements AutoCloseable {
      */
     List<Candidate> run(float[] input, double minScore) throws OrtException {
         int s = model.inputSize();
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OrtEnvironment env = OnnxSessions.environment();
         try (OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(input, 0, s * s * 3),
                 new long[] {1, s, s, 3});
              OrtSession.Result result = session.run(Map.of(BlazeFaceModel.INPUT, tensor))) {

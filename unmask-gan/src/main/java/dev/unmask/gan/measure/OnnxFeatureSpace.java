@@ -5,6 +5,7 @@ import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
+import dev.unmask.onnx.OnnxSessions;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
@@ -129,9 +130,10 @@ public final class OnnxFeatureSpace implements FeatureSpace {
         if (!Files.isRegularFile(model)) {
             throw new IOException("no such ONNX model file: " + model);
         }
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
         OrtSession session = null;
         try {
+            // through OnnxSessions: it switches ONNX Runtime's telemetry off before the first environment exists
+            OrtEnvironment env = OnnxSessions.environment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             if (threads > 0) {
                 options.setIntraOpNumThreads(threads);

@@ -83,9 +83,11 @@ public final class VideoAnalyzer implements Analyzer {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         FaceModels f = faces;
         FrameDetectors d = detectors;
+        faces = FaceModels.none("the analyzer was closed"); // a second close must not close the sessions again
+        detectors = null;
         if (f != null) {
             f.close();
         }

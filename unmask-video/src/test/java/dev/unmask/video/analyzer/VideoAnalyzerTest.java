@@ -129,6 +129,14 @@ class VideoAnalyzerTest extends AnalyzerContractTest {
     }
 
     @Test
+    void closingTwiceWithTheRealFaceModelsIsHarmless() {
+        VideoAnalyzer a = new VideoAnalyzer();
+        a.init(new AnalyzerOptions("video", Map.of("faces", "blazeface-mesonet")));
+        a.close();
+        org.junit.jupiter.api.Assertions.assertDoesNotThrow(a::close, "the ONNX sessions were closed twice");
+    }
+
+    @Test
     void invalidSettingsAreUsageErrors() {
         for (Map<String, String> bad : List.of(Map.of("sampling", "often"), Map.of("faces", "no-such-provider"),
                 Map.of("detectors", dir.resolve("missing").toString()), Map.of("top-k", "0"), Map.of("max-frames", "-1"))) {
