@@ -18,6 +18,33 @@ import org.junit.jupiter.api.Test;
 
 class NprNetworkTest {
     @Test
+    void aSingleCropScoresAsItDoesInsideABatch() {
+        java.util.Random r = new java.util.Random(4);
+        java.util.List<int[]> crops = new java.util.ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            int[] px = new int[32 * 32];
+            for (int i = 0; i < px.length; i++) {
+                px[i] = r.nextInt(1 << 24);
+            }
+            crops.add(px);
+        }
+        for (boolean residual : new boolean[] {true, false}) {
+            try (NDManager m = DjlRuntime.engine().newBaseManager()) {
+                Block net = NprNetwork.build(residual);
+                net.initialize(m, DataType.FLOAT32, new Shape(2, 3, 32, 32));
+                NprNetwork.initialise(net, 5);
+                ParameterStore store = new ParameterStore(m, false);
+                double[] batch = NprScoring.logits(m, net, store, crops, 32, 16);
+                double[] single = NprScoring.logits(m, net, store, crops.subList(1, 2), 32, 16);
+                assertEquals(1, single.length);
+                assertEquals(batch[1], single[0], 1e-4, "residual " + residual);
+                double[] ones = NprScoring.logits(m, net, store, crops, 32, 1);
+                assertArrayEquals(batch, ones, 1e-4);
+            }
+        }
+    }
+
+    @Test
     void hasTheReferenceParameterCountAndOneLogitPerImage() {
         try (NDManager m = DjlRuntime.engine().newBaseManager()) {
             Block net = NprNetwork.build();
