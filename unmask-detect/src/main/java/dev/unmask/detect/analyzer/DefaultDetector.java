@@ -1,6 +1,7 @@
 package dev.unmask.detect.analyzer;
 
 import dev.unmask.api.detector.DetectorDescriptor;
+import dev.unmask.api.detector.InstalledModels;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -8,7 +9,6 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.CodeSource;
 import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -33,9 +33,10 @@ public final class DefaultDetector {
     public static final String PROPERTY = "unmask.detector.default";
     /** The default model's folder relative to the install root. */
     public static final String FOLDER = "models/default-detector";
+    /** The default model's installed name ({@link InstalledModels}). */
+    public static final String NAME = "default-detector";
     /** The default model's class-path resource folder. */
     public static final String RESOURCE = "unmask/models/default-detector";
-    private static final int LEVELS_UP = 5;
 
     private DefaultDetector() {}
 
@@ -45,42 +46,11 @@ public final class DefaultDetector {
         if (p != null && !p.isBlank()) {
             return p.trim().equalsIgnoreCase("none") ? Optional.empty() : Optional.of(Path.of(p.trim()));
         }
-        String home = System.getProperty("unmask.home");
-        if (home != null && !home.isBlank()) {
-            Path f = Path.of(home).resolve(FOLDER);
-            if (isModel(f)) {
-                return Optional.of(f);
-            }
-        }
-        Optional<Path> beside = aboveCodeSource();
-        if (beside.isPresent()) {
-            return beside;
+        Optional<Path> installed = InstalledModels.find(NAME, DefaultDetector.class);
+        if (installed.isPresent()) {
+            return installed;
         }
         return fromClassPath();
-    }
-
-    private static boolean isModel(Path folder) {
-        return Files.isRegularFile(folder.resolve(DetectorDescriptor.FILE_NAME));
-    }
-
-    private static Optional<Path> aboveCodeSource() {
-        CodeSource cs = DefaultDetector.class.getProtectionDomain().getCodeSource();
-        if (cs == null || cs.getLocation() == null) {
-            return Optional.empty();
-        }
-        Path dir;
-        try {
-            dir = Path.of(cs.getLocation().toURI()).toAbsolutePath();
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        for (int i = 0; i <= LEVELS_UP && dir != null; i++, dir = dir.getParent()) {
-            Path f = dir.resolve(FOLDER);
-            if (isModel(f)) {
-                return Optional.of(f);
-            }
-        }
-        return Optional.empty();
     }
 
     private static Optional<Path> fromClassPath() {

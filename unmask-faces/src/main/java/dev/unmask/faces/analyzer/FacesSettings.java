@@ -1,11 +1,13 @@
 package dev.unmask.faces.analyzer;
 
 import dev.unmask.api.AnalyzerOptions;
+import dev.unmask.api.detector.InstalledModels;
 import dev.unmask.faces.BlazeFaceModel;
 import dev.unmask.faces.FaceDetectorSettings;
 import dev.unmask.faces.signals.FaceSignal;
 import dev.unmask.faces.signals.SignalScoring;
 import dev.unmask.faces.mesonet.MesoNet;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -122,12 +124,28 @@ public record FacesSettings(double scoreThreshold, int minFaceSize, double margi
         };
     }
 
+    /**
+     * Comma-separated model folders, or names of models installed with Unmask ({@link InstalledModels}, e.g.
+     * {@code face-sbi}); {@code none} or empty for none. A name that is neither an existing folder nor an installed
+     * model is an error naming it.
+     */
     static List<Path> parseDetectors(String text) {
         List<Path> out = new ArrayList<>();
+        if (text.trim().equalsIgnoreCase("none")) {
+            return out;
+        }
         for (String p : text.split(",")) {
-            if (!p.isBlank()) {
-                out.add(Path.of(p.trim()));
+            String t = p.trim();
+            if (t.isEmpty()) {
+                continue;
             }
+            Path folder = Path.of(t);
+            if (!Files.isDirectory(folder) && InstalledModels.isName(t)) {
+                folder = InstalledModels.find(t, FacesSettings.class).orElseThrow(() -> new IllegalArgumentException(
+                        "option faces.detectors: '" + t + "' is neither a model folder nor a model installed with Unmask"
+                                + " (models/" + t + ")"));
+            }
+            out.add(folder);
         }
         return out;
     }
