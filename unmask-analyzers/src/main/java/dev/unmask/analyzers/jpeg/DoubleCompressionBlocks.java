@@ -61,14 +61,9 @@ public record DoubleCompressionBlocks(double gain, double threshold, int primary
         if (st == null) {
             return "no JPEG start-of-image marker";
         }
-        if (st.lumaTable() == null) {
-            return "no luminance quantization table";
-        }
-        if (st.precision() != 8) {
-            return "sample precision is " + st.precision() + " bits, not 8";
-        }
-        if (st.frameType() != null && st.frameType().startsWith("lossless")) {
-            return "lossless JPEG has no DCT";
+        String noDct = st.whyNoDctCoefficients();
+        if (noDct != null) {
+            return noDct;
         }
         if (st.width() != luma.width() || st.height() != luma.height()) {
             return "decoded size differs from the frame header";

@@ -118,14 +118,9 @@ public final class JpegAnalyzer implements Analyzer {
 
     /** Why the histogram analysis cannot run, or null when it can. */
     private String whyNoHistograms(JpegStructure st, Media media) {
-        if (st.lumaTable() == null) {
-            return "no luminance quantization table";
-        }
-        if (st.precision() != 8) {
-            return "sample precision is " + st.precision() + " bits, not 8";
-        }
-        if (st.frameType() != null && st.frameType().startsWith("lossless")) {
-            return "lossless JPEG has no DCT";
+        String noDct = st.whyNoDctCoefficients();
+        if (noDct != null) {
+            return noDct;
         }
         if ((long) (st.width() / 8) * (st.height() / 8) < settings.minBlocks()) {
             return "fewer than " + settings.minBlocks() + " whole 8x8 blocks";

@@ -95,4 +95,21 @@ public record JpegStructure(String frameType, int precision, int width, int heig
         }
         return sb.toString();
     }
+
+    /**
+     * Why the quantised DCT coefficients of this file cannot be studied (no luminance table, not 8-bit, lossless),
+     * or null when they can.
+     */
+    public String whyNoDctCoefficients() {
+        if (lumaTable() == null) {
+            return "no luminance quantization table";
+        }
+        if (precision() != 8) {
+            return "sample precision is " + precision() + " bits, not 8";
+        }
+        if (frameType() != null && frameType().startsWith("lossless")) {
+            return "lossless JPEG has no DCT";
+        }
+        return null;
+    }
 }
