@@ -1,5 +1,6 @@
 package dev.unmask.detect.calibrate;
 
+import dev.unmask.core.stats.PlattFit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,8 +24,7 @@ public record PlattScaling(double a, double b) implements Calibration {
 
     @Override
     public double probability(double logit) {
-        double t = a * logit + b;
-        return t >= 0 ? 1 / (1 + Math.exp(-t)) : Math.exp(t) / (1 + Math.exp(t));
+        return PlattFit.sigmoid(a * logit + b);
     }
 
     @Override
@@ -45,76 +45,16 @@ public record PlattScaling(double a, double b) implements Calibration {
         return new PlattScaling(((Number) m.get("a")).doubleValue(), ((Number) m.get("b")).doubleValue());
     }
 
-    /** Fits {@code a, b} to scores and 0/1 targets. */
+    /** Fits {@code a, b} to scores and 0/1 targets ({@link PlattFit}; both classes must be present). */
     public static PlattScaling fit(double[] z, int[] y) {
         if (z.length != y.length || z.length == 0) {
             throw new IllegalArgumentException("need as many targets as scores, and at least one");
         }
-        int pos = 0;
-        for (int t : y) {
-            pos += t;
-        }
-        int neg = y.length - pos;
-        double hi = (pos + 1.0) / (pos + 2.0);
-        double lo = 1.0 / (neg + 2.0);
-        double[] t = new double[y.length];
+        boolean[] positive = new boolean[y.length];
         for (int i = 0; i < y.length; i++) {
-            t[i] = y[i] == 1 ? hi : lo;
+            positive[i] = y[i] == 1;
         }
-        double a = 1;
-        double b = Math.log((neg + 1.0) / (pos + 1.0)) * -1;
-        double f = loss(z, t, a, b);
-        for (int it = 0; it < 200; it++) {
-            double g1 = 0;
-            double g2 = 0;
-            double h11 = 1e-12;
-            double h22 = 1e-12;
-            double h21 = 0;
-            for (int i = 0; i < z.length; i++) {
-                double p = new PlattScaling(a, b).probability(z[i]);
-                double d = p - t[i];
-                double w = p * (1 - p);
-                g1 += d * z[i];
-                g2 += d;
-                h11 += w * z[i] * z[i];
-                h22 += w;
-                h21 += w * z[i];
-            }
-            if (Math.abs(g1) < 1e-10 && Math.abs(g2) < 1e-10) {
-                break;
-            }
-            double det = h11 * h22 - h21 * h21;
-            double da = -(h22 * g1 - h21 * g2) / det;
-            double db = -(-h21 * g1 + h11 * g2) / det;
-            double step = 1;
-            boolean improved = false;
-            while (step >= 1e-10) {
-                double na = a + step * da;
-                double nb = b + step * db;
-                double nf = loss(z, t, na, nb);
-                if (nf < f + 1e-4 * step * (g1 * da + g2 * db)) {
-                    a = na;
-                    b = nb;
-                    f = nf;
-                    improved = true;
-                    break;
-                }
-                step /= 2;
-            }
-            if (!improved) {
-                break;
-            }
-        }
-        return new PlattScaling(a, b);
-    }
-
-    private static double loss(double[] z, double[] t, double a, double b) {
-        double s = 0;
-        for (int i = 0; i < z.length; i++) {
-            double u = a * z[i] + b;
-            // -[t log p + (1 - t) log(1 - p)] with p = sigmoid(u), computed stably
-            s += u >= 0 ? (1 - t[i]) * u + Math.log1p(Math.exp(-u)) : -t[i] * u + Math.log1p(Math.exp(u));
-        }
-        return s;
+        PlattFit f = PlattFit.fit(z, positive);
+        return new PlattScaling(f.a(), f.b());
     }
 }
