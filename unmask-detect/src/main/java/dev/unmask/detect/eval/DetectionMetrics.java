@@ -58,8 +58,8 @@ public record DetectionMetrics(int nReal, int nFake, double auc, double averageP
                 tprAtFpr(c, LOW_FPR));
     }
 
-    /** Mann-Whitney AUC with average ranks for ties. */
-    static double auc(double[] real, double[] fake) {
+    /** Mann-Whitney AUC with average ranks for ties (a tie counts as half a correct ordering). */
+    public static double auc(double[] real, double[] fake) {
         int n = real.length + fake.length;
         double[] all = new double[n];
         System.arraycopy(real, 0, all, 0, real.length);

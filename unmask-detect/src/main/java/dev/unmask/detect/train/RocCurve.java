@@ -1,13 +1,13 @@
 package dev.unmask.detect.train;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
+import dev.unmask.detect.eval.DetectionMetrics;
+import dev.unmask.detect.eval.ScoreCurves;
 
 /**
  * The ROC curve of scores against 0/1 targets (positive = fake) and its area, with tied scores taken together
  * (the area then counts a tie as half a correct ordering: the Mann-Whitney U statistic divided by the number of
- * pairs). Used for the per-epoch validation AUC and the training report.
+ * pairs). Used for the per-epoch validation AUC and the training report; the points and the area are those of
+ * {@code unmask detector eval} ({@link ScoreCurves}, {@link DetectionMetrics#auc}).
  *
  * @param fpr false-positive rate at each point, from 0 to 1
  * @param tpr true-positive rate at each point
@@ -16,50 +16,26 @@ import java.util.List;
 public record RocCurve(double[] fpr, double[] tpr, double auc) {
     /** The curve of {@code scores}; needs at least one target of each class. */
     public static RocCurve of(double[] scores, int[] targets) {
-        int n = scores.length;
         int pos = 0;
         for (int t : targets) {
             pos += t;
         }
-        int neg = n - pos;
+        int neg = scores.length - pos;
         if (pos == 0 || neg == 0) {
             throw new IllegalArgumentException("ROC needs both classes (" + pos + " fake, " + neg + " real)");
         }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
-        List<double[]> pts = new ArrayList<>();
-        pts.add(new double[] {0, 0});
-        int tp = 0;
-        int fp = 0;
-        double area = 0;
-        int i = 0;
-        while (i < n) {
-            int j = i;
-            int dtp = 0;
-            int dfp = 0;
-            while (j < n && scores[order[j]] == scores[order[i]]) {
-                if (targets[order[j]] == 1) {
-                    dtp++;
-                } else {
-                    dfp++;
-                }
-                j++;
+        double[] fake = new double[pos];
+        double[] real = new double[neg];
+        int f = 0;
+        int r = 0;
+        for (int i = 0; i < scores.length; i++) {
+            if (targets[i] == 1) {
+                fake[f++] = scores[i];
+            } else {
+                real[r++] = scores[i];
             }
-            area += dfp * (tp + dtp / 2.0);
-            tp += dtp;
-            fp += dfp;
-            pts.add(new double[] {(double) fp / neg, (double) tp / pos});
-            i = j;
         }
-        double[] f = new double[pts.size()];
-        double[] t = new double[pts.size()];
-        for (int k = 0; k < f.length; k++) {
-            f[k] = pts.get(k)[0];
-            t[k] = pts.get(k)[1];
-        }
-        return new RocCurve(f, t, area / ((double) pos * neg));
+        ScoreCurves c = ScoreCurves.of(real, fake);
+        return new RocCurve(c.rocFpr(), c.rocTpr(), DetectionMetrics.auc(real, fake));
     }
 }
