@@ -78,7 +78,8 @@ final class ScanCommand implements Callable<Integer> {
     Map<String, String> options = new LinkedHashMap<>();
 
     @Option(names = "--detector", paramLabel = "MODEL",
-            description = "Also run this learned detector model folder (repeatable); same as --set detector.models=MODEL,...")
+            description = "Also run this learned detector: a model folder, or the name of a model installed under models/"
+                    + " (default-detector, face-sbi); repeatable; same as --set detector.models=MODEL,...")
     List<Path> detectors = new ArrayList<>();
 
     @Option(names = "--limit", paramLabel = "KEY=VALUE",

@@ -56,6 +56,21 @@ public final class InstalledModels {
         return m.isPresent() || anchor == InstalledModels.class ? m : above(InstalledModels.class, name);
     }
 
+    /**
+     * What a user's {@code MODEL} argument names: an existing folder as given, else the installed model of that name
+     * when there is one, else the path as given (opening it then says what is wrong).
+     *
+     * @param anchor the caller's class, whose jar or classes folder the installed models are searched above
+     */
+    public static Path resolve(String folderOrName, Class<?> anchor) {
+        String t = folderOrName.trim();
+        Path p = Path.of(t);
+        if (!Files.isDirectory(p) && isName(t)) {
+            return find(t, anchor).orElse(p);
+        }
+        return p;
+    }
+
     private static Optional<Path> above(Class<?> anchor, String name) {
         CodeSource cs = anchor.getProtectionDomain().getCodeSource();
         if (cs == null || cs.getLocation() == null) {

@@ -35,6 +35,16 @@ class InstalledModelsTest {
     }
 
     @Test
+    void resolvesFoldersFirstThenInstalledNames() throws Exception {
+        Path own = Files.createDirectories(home.resolve("mine"));
+        assertEquals(own, InstalledModels.resolve(own.toString(), InstalledModelsTest.class));
+        Path installed = InstalledModels.resolve(" default-detector ", InstalledModelsTest.class);
+        assertTrue(installed.endsWith(Path.of("models", "default-detector")), installed.toString());
+        assertEquals(Path.of("no-such-model"), InstalledModels.resolve("no-such-model", InstalledModelsTest.class),
+                "an unknown name stays as given, so opening it says what is wrong");
+    }
+
+    @Test
     void namesArePlainNamesNotPaths() {
         assertTrue(InstalledModels.isName("default-detector"));
         for (String bad : new String[] {"../etc", "a/b", "", "Face", "/abs"}) {

@@ -10,6 +10,7 @@ import dev.unmask.api.Media;
 import dev.unmask.api.MediaType;
 import dev.unmask.api.detector.Detector;
 import dev.unmask.api.detector.DetectorDescriptor;
+import dev.unmask.api.detector.InstalledModels;
 import dev.unmask.api.detector.DetectorException;
 import dev.unmask.api.detector.Detectors;
 import java.awt.image.BufferedImage;
@@ -52,7 +53,7 @@ public final class DetectorAnalyzer implements Analyzer {
             List<Path> folders = new ArrayList<>();
             for (String s : given.split(",")) {
                 if (!s.isBlank()) {
-                    folders.add(Path.of(s.trim()));
+                    folders.add(InstalledModels.resolve(s, DetectorAnalyzer.class));
                 }
             }
             return new Settings(List.copyOf(folders), mapping);

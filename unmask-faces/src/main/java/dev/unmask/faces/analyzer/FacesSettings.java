@@ -139,11 +139,10 @@ public record FacesSettings(double scoreThreshold, int minFaceSize, double margi
             if (t.isEmpty()) {
                 continue;
             }
-            Path folder = Path.of(t);
+            Path folder = InstalledModels.resolve(t, FacesSettings.class);
             if (!Files.isDirectory(folder) && InstalledModels.isName(t)) {
-                folder = InstalledModels.find(t, FacesSettings.class).orElseThrow(() -> new IllegalArgumentException(
-                        "option faces.detectors: '" + t + "' is neither a model folder nor a model installed with Unmask"
-                                + " (models/" + t + ")"));
+                throw new IllegalArgumentException("option faces.detectors: '" + t + "' is neither a model folder nor a"
+                        + " model installed with Unmask (models/" + t + ")");
             }
             out.add(folder);
         }

@@ -1,6 +1,7 @@
 package dev.unmask.video.analyzer;
 
 import dev.unmask.api.AnalyzerOptions;
+import dev.unmask.api.detector.InstalledModels;
 import dev.unmask.video.decode.Sampling;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ public record VideoSettings(Sampling sampling, int maxFrames, double maxSeconds,
         List<Path> detectors = new ArrayList<>();
         for (String p : o.getString("detectors", "").split(",")) {
             if (!p.isBlank()) {
-                detectors.add(Path.of(p.trim()));
+                detectors.add(InstalledModels.resolve(p, VideoSettings.class));
             }
         }
         String faces = o.getString("faces", "auto").trim();
