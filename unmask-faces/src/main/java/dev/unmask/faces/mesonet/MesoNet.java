@@ -192,6 +192,11 @@ public final class MesoNet implements FaceScorer {
         return new MesoNet(weights, weights.architecture().build(w), w.kerasVersion(), backend);
     }
 
+    /** The ONNX graph of this network's layers (what the ONNX Runtime backend runs). */
+    byte[] onnxGraph() {
+        return MesoNetOnnxGraph.build(layers);
+    }
+
     /** Which backend runs this network. */
     public Backend backend() {
         return backend;

@@ -3,6 +3,7 @@ package dev.unmask.faces.mesonet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.unmask.core.imaging.Codecs;
 import dev.unmask.faces.Face;
@@ -10,16 +11,20 @@ import dev.unmask.faces.FaceAligner;
 import dev.unmask.faces.FaceDetector;
 import dev.unmask.testkit.TestData;
 import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -33,6 +38,7 @@ class MesoNetBackendsTest {
     static final double OUTPUT_TOLERANCE = 1e-5;
     /** Largest allowed logit difference: float32 sums in another order (as MesoNetReferenceTest's PyTorch bound). */
     static final double LOGIT_TOLERANCE = 1e-3;
+    private static final String PYTHON = "/usr/bin/python3";
 
     private static final List<float[]> FACES = new ArrayList<>();
     private static final List<float[]> RANDOM = new ArrayList<>();
@@ -94,6 +100,21 @@ class MesoNetBackendsTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(value = MesoNet.Weights.class, names = {"MESO4_DF", "MESO_INCEPTION_DF"})
+    void officialOnnxCheckerAcceptsTheGraph(MesoNet.Weights weights, @TempDir Path dir) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of(PYTHON)) && run(List.of(PYTHON, "-c", "import onnx")) == 0,
+                "python3-onnx is not installed; the check of the MesoNet graph with onnx.checker is skipped");
+        Path f = dir.resolve(weights.id() + ".onnx");
+        Files.write(f, MesoNet.load(weights, MesoNet.Backend.JAVA).onnxGraph());
+        // full_check runs ONNX's shape inference: it must find the declared [N, 1] output
+        assertEquals(0, run(List.of(PYTHON, "-c", "import onnx, sys; m = onnx.load(sys.argv[1]);"
+                + " onnx.checker.check_model(m, full_check=True);"
+                + " d = onnx.shape_inference.infer_shapes(m, strict_mode=True).graph.output[0].type.tensor_type.shape.dim;"
+                + " sys.exit(0 if [x.dim_value for x in d][1:] == [1] else 3)", f.toString())),
+                "onnx.checker refused the graph of " + weights);
+    }
+
     @Test
     void concurrentCallsGiveTheSerialAnswers() throws Exception {
         try (MesoNet net = MesoNet.load(MesoNet.Weights.MESO_INCEPTION_DF, MesoNet.Backend.ONNX_RUNTIME)) {
@@ -145,6 +166,19 @@ class MesoNetBackendsTest {
                 System.setProperty(MesoNet.BACKEND_PROPERTY, before);
             }
         }
+    }
+
+    private static int run(List<String> cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return -1;
+        }
+        if (p.exitValue() != 0) {
+            System.err.println(out);
+        }
+        return p.exitValue();
     }
 
     @Test
