@@ -13,6 +13,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.List;
 import java.util.Locale;
@@ -83,6 +85,14 @@ public final class MesoNet implements FaceScorer {
             throw new IllegalArgumentException("unknown MesoNet weights '" + id + "'");
         }
     }
+
+    /**
+     * One direct input buffer per thread, shared by all networks (ONNX Runtime reads a direct buffer in place; a heap
+     * array would be copied into a new direct buffer on every call, and those are freed only by garbage collection).
+     */
+    private static final ThreadLocal<FloatBuffer> INPUT_BUFFER = ThreadLocal.withInitial(() -> ByteBuffer
+            .allocateDirect(4 * 3 * MesoNetArchitecture.INPUT_SIZE * MesoNetArchitecture.INPUT_SIZE)
+            .order(ByteOrder.nativeOrder()).asFloatBuffer());
 
     /** System property naming the default backend: {@code onnx} (the default) or {@code java}. */
     public static final String BACKEND_PROPERTY = "unmask.mesonet.backend";
@@ -267,7 +277,8 @@ public final class MesoNet implements FaceScorer {
             throw new IllegalStateException(weights.displayName + " is closed");
         }
         int s = MesoNetArchitecture.INPUT_SIZE;
-        try (OnnxTensor tensor = OnnxTensor.createTensor(environment, FloatBuffer.wrap(input), new long[] {1, s, s, 3});
+        FloatBuffer buffer = INPUT_BUFFER.get().put(0, input);
+        try (OnnxTensor tensor = OnnxTensor.createTensor(environment, buffer, new long[] {1, s, s, 3});
              OrtSession.Result result = session.run(Map.of(MesoNetOnnxGraph.INPUT, tensor))) {
             return ((float[][]) result.get(0).getValue())[0][0];
         } catch (OrtException e) {

@@ -168,6 +168,17 @@ class MesoNetBackendsTest {
         }
     }
 
+    @Test
+    void closedNetworkRefusesToRunAndClosingTwiceIsHarmless() {
+        MesoNet net = MesoNet.load(MesoNet.Weights.MESO4_DF, MesoNet.Backend.ONNX_RUNTIME);
+        float[] x = RANDOM.get(0);
+        net.logit(x);
+        net.close();
+        net.close();
+        assertEquals("MesoNet Meso-4 (Deepfake weights) is closed",
+                assertThrows(IllegalStateException.class, () -> net.logit(x)).getMessage());
+    }
+
     private static int run(List<String> cmd) throws Exception {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -179,16 +190,5 @@ class MesoNetBackendsTest {
             System.err.println(out);
         }
         return p.exitValue();
-    }
-
-    @Test
-    void closedNetworkRefusesToRunAndClosingTwiceIsHarmless() {
-        MesoNet net = MesoNet.load(MesoNet.Weights.MESO4_DF, MesoNet.Backend.ONNX_RUNTIME);
-        float[] x = RANDOM.get(0);
-        net.logit(x);
-        net.close();
-        net.close();
-        assertEquals("MesoNet Meso-4 (Deepfake weights) is closed",
-                assertThrows(IllegalStateException.class, () -> net.logit(x)).getMessage());
     }
 }
