@@ -33,7 +33,7 @@ import java.util.Map;
 /**
  * Face benchmark, run by {@code bench/faces-bench}: BlazeFace milliseconds per image for each model with and
  * without tiles, together with recall and precision on the labelled fixture ({@code testdata/faces}); the whole
- * {@code faces} analyzer per image; and MesoNet in pure Java on the aligned face crops of the camera photos, whose
+ * {@code faces} analyzer per image; and MesoNet (pure Java and ONNX Runtime) on the aligned face crops of the camera photos, whose
  * inputs and outputs it writes for the PyTorch peer ({@code bench/mesonet_torch.py}) to run the same network on the
  * same inputs. All on one thread; each timing is the best of {@code rounds} after a warm-up.
  */
@@ -215,33 +215,44 @@ public final class FacesBenchmark {
     }
 
     /**
-     * Times each of {@code weights} on the inputs, one thread, best of {@code rounds} after a warm-up, and writes
-     * {@code mesonet-java.json} (best time, logits) for the comparison with PyTorch.
+     * Times each of {@code weights} on the inputs with both MesoNet backends (the pure-Java layers and ONNX Runtime),
+     * one thread, best of {@code rounds} after a warm-up, and writes {@code mesonet-java.json} (best times and logits
+     * of each backend: {@code images_per_s}/{@code logits} for pure Java, {@code onnx_images_per_s}/{@code onnx_logits}
+     * for ONNX Runtime) for the comparison with PyTorch.
      */
     static void timeMesoNet(List<float[]> inputs, int rounds, Path out, String what, List<MesoNet.Weights> weights)
             throws Exception {
         StringBuilder json = new StringBuilder("{\"count\": " + inputs.size() + ", \"models\": {");
-        System.out.printf(Locale.ROOT, "%nMesoNet (pure Java) on %d %s:%n", inputs.size(), what);
+        System.out.printf(Locale.ROOT, "%nMesoNet (pure Java and ONNX Runtime, one thread) on %d %s:%n", inputs.size(),
+                what);
         String sep = "";
         for (MesoNet.Weights w : weights) {
-            MesoNet net = MesoNet.load(w);
-            List<Double> logits = new ArrayList<>();
-            for (float[] x : inputs) {
-                logits.add(net.logit(x)); // also the warm-up
-            }
-            double best = Double.MAX_VALUE;
-            for (int r = 0; r < rounds; r++) {
-                long t0 = System.nanoTime();
-                for (float[] x : inputs) {
-                    net.logit(x);
-                }
-                best = Math.min(best, (System.nanoTime() - t0) / 1e9);
-            }
             String file = w.resource().substring(w.resource().lastIndexOf('/') + 1).replace(".h5", "");
-            System.out.printf(Locale.ROOT, "  %-18s %.1f images/s%n", file, inputs.size() / best);
-            json.append(sep).append('"').append(file).append("\": {\"seconds\": ").append(best)
-                    .append(", \"images_per_s\": ").append(inputs.size() / best).append(", \"logits\": ")
-                    .append(logits).append('}');
+            json.append(sep).append('"').append(file).append("\": {");
+            String fieldSep = "";
+            for (MesoNet.Backend b : List.of(MesoNet.Backend.JAVA, MesoNet.Backend.ONNX_RUNTIME)) {
+                String prefix = b == MesoNet.Backend.JAVA ? "" : "onnx_";
+                try (MesoNet net = MesoNet.load(w, b)) {
+                    List<Double> logits = new ArrayList<>();
+                    for (float[] x : inputs) {
+                        logits.add(net.logit(x)); // also the warm-up
+                    }
+                    double best = Double.MAX_VALUE;
+                    for (int r = 0; r < rounds; r++) {
+                        long t0 = System.nanoTime();
+                        for (float[] x : inputs) {
+                            net.logit(x);
+                        }
+                        best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+                    }
+                    System.out.printf(Locale.ROOT, "  %-18s %-5s %.1f images/s%n", file, b.id(), inputs.size() / best);
+                    json.append(fieldSep).append('"').append(prefix).append("seconds\": ").append(best)
+                            .append(", \"").append(prefix).append("images_per_s\": ").append(inputs.size() / best)
+                            .append(", \"").append(prefix).append("logits\": ").append(logits);
+                    fieldSep = ", ";
+                }
+            }
+            json.append('}');
             sep = ", ";
         }
         Files.writeString(out.resolve("mesonet-java.json"), json.append("}}\n"), StandardCharsets.UTF_8);

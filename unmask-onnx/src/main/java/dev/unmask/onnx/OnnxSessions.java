@@ -37,8 +37,12 @@ public final class OnnxSessions {
         return env;
     }
 
-    /** Intra-op threads per session, from {@value #THREADS_PROPERTY}. */
-    static int threads() {
+    /**
+     * Intra-op threads per session, from {@value #THREADS_PROPERTY} (default 1).
+     *
+     * @throws IllegalArgumentException when the property is not an integer in 1..64
+     */
+    public static int threads() {
         String v = System.getProperty(THREADS_PROPERTY, "1").trim();
         try {
             int n = Integer.parseInt(v);

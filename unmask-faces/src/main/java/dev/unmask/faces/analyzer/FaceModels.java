@@ -50,6 +50,7 @@ final class FaceModels implements AutoCloseable {
     @Override
     public void close() {
         detector.close();
+        scorers.forEach(MesoNet::close);
         cropDetectors.forEach(Detector::close);
     }
 }

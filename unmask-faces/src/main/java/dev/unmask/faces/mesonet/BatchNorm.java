@@ -13,12 +13,15 @@ final class BatchNorm implements Layer {
     final int channels;
     private final float[] scale;
     private final float[] shift;
+    /** The Keras arrays as read: gamma, beta, moving mean, moving variance. */
+    private final float[][] keras;
 
     BatchNorm(float[] gamma, float[] beta, float[] mean, float[] variance) {
         channels = gamma.length;
         if (beta.length != channels || mean.length != channels || variance.length != channels) {
             throw new IllegalArgumentException("batch-norm arrays differ in length");
         }
+        keras = new float[][] {gamma.clone(), beta.clone(), mean.clone(), variance.clone()};
         scale = new float[channels];
         shift = new float[channels];
         for (int c = 0; c < channels; c++) {
@@ -26,6 +29,11 @@ final class BatchNorm implements Layer {
             scale[c] = (float) s;
             shift[c] = (float) (beta[c] - mean[c] * s);
         }
+    }
+
+    /** A copy of Keras's array {@code i}: 0 gamma, 1 beta, 2 moving mean, 3 moving variance. */
+    float[] kerasArray(int i) {
+        return keras[i].clone();
     }
 
     @Override

@@ -42,6 +42,16 @@ final class Conv2d implements Layer {
         }
     }
 
+    /** A copy of the kernel in (out, in, kh, kw) order: ONNX {@code Conv}'s weight layout. */
+    float[] kernelOihw() {
+        return planar.clone();
+    }
+
+    /** A copy of the biases. */
+    float[] bias() {
+        return bias.clone();
+    }
+
     @Override
     public String kerasType() {
         return "Conv2D";

@@ -24,6 +24,16 @@ final class Dense implements Layer {
         this.bias = bias;
     }
 
+    /** A copy of the kernel in Keras's (in, out) layout. */
+    float[] kernel() {
+        return weights.clone();
+    }
+
+    /** A copy of the biases. */
+    float[] bias() {
+        return bias.clone();
+    }
+
     @Override
     public String kerasType() {
         return "Dense";

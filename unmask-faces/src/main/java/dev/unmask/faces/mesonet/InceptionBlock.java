@@ -16,6 +16,11 @@ final class InceptionBlock implements Layer {
         this.branches = List.copyOf(branches);
     }
 
+    /** The branches, in concatenation order. */
+    List<List<Conv2d>> branches() {
+        return branches;
+    }
+
     /** The convolutions in creation order (branch by branch), as Keras numbered them. */
     List<Conv2d> convolutions() {
         List<Conv2d> all = new ArrayList<>();

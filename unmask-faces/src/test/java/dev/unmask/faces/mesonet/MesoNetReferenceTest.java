@@ -12,18 +12,21 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Cross-checks the pure-Java MesoNet against an independent implementation: the logits PyTorch computes for the
- * same weights and inputs ({@code bench/mesonet_torch.py}, stored in {@code torch-reference.csv}). The inputs are
+ * Cross-checks both MesoNet backends (the pure-Java layers and the ONNX Runtime graph built from them) against an
+ * independent implementation: the logits PyTorch computes for the same weights and inputs ({@code bench/mesonet_torch.py}, stored in {@code torch-reference.csv}). The inputs are
  * 256&times;256 crops of PNG fixtures taken without resampling, so both sides see identical pixels.
  */
 class MesoNetReferenceTest {
     /** Largest allowed logit difference: float32 sums over ~10^4 terms in a different order. */
     static final double TOLERANCE = 1e-3;
 
-    @Test
-    void logitsEqualPyTorchsOnTheSameInputs() throws Exception {
+    @ParameterizedTest
+    @EnumSource(MesoNet.Backend.class)
+    void logitsEqualPyTorchsOnTheSameInputs(MesoNet.Backend backend) throws Exception {
         Map<String, float[]> inputs = new LinkedHashMap<>();
         inputs.put("astronaut", crop("photos/astronaut.png", 100, 0));
         inputs.put("chelsea", crop("photos/chelsea.png", 100, 22));
@@ -38,7 +41,7 @@ class MesoNetReferenceTest {
                     continue;
                 }
                 String[] f = line.split(",");
-                MesoNet net = MesoNet.load(weightsForFile(f[0]));
+                MesoNet net = MesoNet.load(weightsForFile(f[0]), backend);
                 int i = 1;
                 for (var e : inputs.entrySet()) {
                     double expected = Double.parseDouble(f[i++]);
@@ -47,15 +50,17 @@ class MesoNetReferenceTest {
                     maxDiff = Math.max(maxDiff, Math.abs(expected - actual));
                     checked++;
                 }
+                net.close();
             }
         }
         assertEquals(12, checked, "4 weight files x 3 inputs");
-        System.out.printf("MesoNet Java vs PyTorch: max |logit difference| %.2e over %d outputs%n", maxDiff, checked);
+        System.out.printf("MesoNet (%s backend) vs PyTorch: max |logit difference| %.2e over %d outputs%n",
+                backend.id(), maxDiff, checked);
     }
 
     @Test
     void outputIsTheSigmoidOfTheLogitAndFakeIsItsComplement() throws Exception {
-        MesoNet net = MesoNet.load(MesoNet.Weights.MESO4_DF);
+        MesoNet net = MesoNet.load(MesoNet.Weights.MESO4_DF); // the default backend
         BufferedImage img = ImageIO.read(TestData.file("photos/chelsea.png").toFile()).getSubimage(100, 22, 256, 256);
         float[] x = MesoNet.toInput(img);
         double real = net.forward(x);
