@@ -14,7 +14,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * Shows a training run: on a terminal a progress bar per epoch (images, images/s, ETA, running loss and accuracy) on
  * standard error; always one line per finished epoch with the validation numbers and the time left.
  */
-final class ConsoleTrainingListener implements TrainingListener {
+class ConsoleTrainingListener implements TrainingListener {
     private final PrintWriter out;
     private final boolean bar;
     private final boolean quiet;

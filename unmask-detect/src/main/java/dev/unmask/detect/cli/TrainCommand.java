@@ -18,6 +18,7 @@ import dev.unmask.detect.model.ModelFolder;
 import dev.unmask.detect.train.Checkpoints;
 import dev.unmask.detect.train.TrainConfig;
 import dev.unmask.detect.train.TrainingException;
+import dev.unmask.detect.train.TrainingStoppedException;
 import dev.unmask.detect.train.TrainingRun;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -25,6 +26,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -39,6 +43,7 @@ import picocli.CommandLine.Option;
                 "for face crops: see 'unmask faces self-blend') and spectral (1-D power spectrum + logistic regression, pure Java). Images are cropped, never resized; a hash of each file's bytes decides the",
                 "validation split; augmentations (blur, JPEG, down-scaling, flips, noise) are on by default."},
         footer = {"", "Exit codes: 0 trained; 2 usage error (missing folder, empty class, too few images to split, bad option); 4 the run failed.",
+                "Ctrl-C or SIGTERM stops after the current batch and keeps the checkpoint of the last finished epoch (--resume continues).",
                 "", "Examples:", "  unmask detector train --real photos/ --fake generated/ --arch npr --out models/npr-1",
                 "  unmask detector train --real r/ --fake f/ --arch spectral --out models/spec --augment jpeg:0.5:50-95,blur:0",
                 "  unmask detector train --resume models/npr-1 --epochs 40"})
@@ -114,12 +119,15 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only the final summary.")
     boolean quiet;
 
+    /** How long a Ctrl-C waits for the current training batch to finish. */
+    static final long STOP_WAIT_SECONDS = 120;
     private static final List<String> FIXED_ON_RESUME = List.of("--arch", "--size", "--batch", "--lr", "--l2", "--seed", "--val-percent",
             "--augment", "--no-augment", "--calibration", "--target-fpr", "--tiles", "--name");
 
     @Override
     public Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         if (threads < 1) {
             throw new UsageException("--threads must be >= 1");
         }
@@ -176,12 +184,41 @@ final class TrainCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "cache: %d of %d images in memory (%d MB)%n", cache.cachedImages(), data.records().size(), cache.usedBytes() >> 20);
             o.flush();
         }
-        ConsoleTrainingListener listener = new ConsoleTrainingListener(o, System.console() != null && !noProgress, quiet);
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch ended = new CountDownLatch(1);
+        ConsoleTrainingListener listener = new ConsoleTrainingListener(o, System.console() != null && !noProgress, quiet) {
+            @Override
+            public boolean stopRequested() {
+                return stop.get();
+            }
+        };
+        // Ctrl-C / SIGTERM: ask the loop to stop after its current batch and wait for it, so the JVM never exits while
+        // PyTorch is inside a native call on the training thread (that crashed the JVM); the last checkpoint is kept
+        Thread hook = new Thread(() -> {
+            stop.set(true);
+            try {
+                ended.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "unmask-train-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
         TrainingRun.Result r;
         try {
             r = TrainingRun.run(config, data, cache, model, resuming, threads, listener);
+        } catch (TrainingStoppedException e) {
+            err.println("unmask: " + e.getMessage());
+            err.flush();
+            return UnmaskCommand.RUN_FAILED;
         } catch (TrainingException e) {
             throw new UsageException(e.getMessage());
+        } finally {
+            ended.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it returns now that the run has ended
+            }
         }
         o.printf(Locale.ROOT, "model %s (%s, %,d parameters): validation AUC %.3f; threshold %.4f for FPR %s gives FPR %.3f, TPR %.3f on %d real / %d fake%n",
                 model, config.architecture().kind(), r.parameters(), r.validation().auc(), r.threshold().threshold(), config.targetFpr(),

@@ -76,6 +76,9 @@ public final class NprTrainer implements ArchitectureTrainer {
             correct += r.correct();
             seen += b.size();
             progress.advanced(seen, lossSum / seen, (double) correct / seen);
+            if (progress.stopRequested()) {
+                return new EpochFit(lossSum / seen, (double) correct / seen, seen); // thrown away by the run
+            }
         }
         preciseBatchNorm(batches);
         return new EpochFit(seen == 0 ? Double.NaN : lossSum / seen, seen == 0 ? Double.NaN : (double) correct / seen, seen);

@@ -71,6 +71,9 @@ public final class SpectralTrainer implements ArchitectureTrainer {
             }
             seen += f.length;
             progress.advanced(seen, classifier == null ? Double.NaN : lossSum / seen, classifier == null ? Double.NaN : (double) correct / seen);
+            if (progress.stopRequested()) {
+                return new EpochFit(Double.NaN, Double.NaN, seen); // thrown away by the run; the classifier is not refitted
+            }
         }
         double[][] x = features.toArray(new double[0][]);
         int[] y = targets.stream().mapToInt(Integer::intValue).toArray();

@@ -25,6 +25,11 @@ public interface ArchitectureTrainer extends AutoCloseable {
     interface ProgressSink {
         /** {@code samplesDone} of the epoch, with the running mean loss and accuracy so far. */
         void advanced(int samplesDone, double loss, double accuracy);
+
+        /** True when the epoch should end now, after the current batch (its result is then thrown away). */
+        default boolean stopRequested() {
+            return false;
+        }
     }
 
     /** Trains one epoch. */

@@ -18,6 +18,14 @@ public interface TrainingListener {
     default void message(String line) {
     }
 
+    /**
+     * Polled after every training batch: true asks the run to stop (Ctrl-C, SIGTERM). The run then ends with a
+     * {@link TrainingStoppedException} and keeps the checkpoint of the last finished epoch.
+     */
+    default boolean stopRequested() {
+        return false;
+    }
+
     /** A listener that ignores everything. */
     TrainingListener SILENT = new TrainingListener() {
     };

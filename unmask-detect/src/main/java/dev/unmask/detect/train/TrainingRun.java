@@ -111,9 +111,25 @@ public final class TrainingRun {
                 listener.epochStarted(epoch, config.epochs(), batches.samples());
                 ArchitectureTrainer.EpochFit fit;
                 try {
-                    fit = trainer.trainEpoch(batches, listener::progress);
+                    fit = trainer.trainEpoch(batches, new ArchitectureTrainer.ProgressSink() {
+                        @Override
+                        public void advanced(int samplesDone, double loss, double accuracy) {
+                            listener.progress(samplesDone, loss, accuracy);
+                        }
+
+                        @Override
+                        public boolean stopRequested() {
+                            return listener.stopRequested();
+                        }
+                    });
                 } catch (UncheckedIOException e) {
                     throw e.getCause();
+                }
+                if (listener.stopRequested()) {
+                    int last = epoch - 1;
+                    throw new TrainingStoppedException("stopped during epoch " + epoch + (last > 0
+                            ? "; the checkpoint of epoch " + last + " is kept: continue with --resume " + model
+                            : " before any epoch finished: nothing to resume, start again"), last);
                 }
                 double trainSeconds = (System.nanoTime() - t0) / 1e9;
                 double[] z = trainer.logits(valCrops);
