@@ -21,7 +21,7 @@ class NprNetworkTest {
     void aSingleCropScoresAsItDoesInsideABatch() {
         java.util.Random r = new java.util.Random(4);
         java.util.List<int[]> crops = new java.util.ArrayList<>();
-        for (int k = 0; k < 3; k++) {
+        for (int k = 0; k < 19; k++) {
             int[] px = new int[32 * 32];
             for (int i = 0; i < px.length; i++) {
                 px[i] = r.nextInt(1 << 24);
@@ -40,6 +40,9 @@ class NprNetworkTest {
                 assertEquals(batch[1], single[0], 1e-4, "residual " + residual);
                 double[] ones = NprScoring.logits(m, net, store, crops, 32, 1);
                 assertArrayEquals(batch, ones, 1e-4);
+                double[] eights = NprScoring.logits(m, net, store, crops, 32, 8); // 8 + 8 + 3 padded to 16
+                assertEquals(19, eights.length);
+                assertArrayEquals(batch, eights, 1e-4);
             }
         }
     }
