@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import dev.unmask.testkit.ExternalCommands;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,11 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code python3-onnx} is installed; skipped, and saying so, when it is not.
  */
 class TinyOnnxModelsTest {
-    private static final String PYTHON = "/usr/bin/python3";
+    private static final String PYTHON = ExternalCommands.PYTHON;
 
     @Test
     void officialCheckerAcceptsEveryVariant(@TempDir Path dir) throws Exception {
-        assumeTrue(Files.isExecutable(Path.of(PYTHON)) && run(List.of(PYTHON, "-c", "import onnx")) == 0,
+        assumeTrue(ExternalCommands.pythonHas("onnx"),
                 "python3-onnx is not installed; the cross-check with onnx.checker is skipped");
         TinyOnnxModels.Spec sig = TinyOnnxModels.Spec.sigmoid(false, 16, new float[] {1f, 2f, 3f}, -1f);
         List<TinyOnnxModels.Spec> specs = List.of(sig, TinyOnnxModels.Spec.sigmoid(true, 16, new float[] {1f, 2f, 3f}, -1f),
@@ -31,7 +30,7 @@ class TinyOnnxModelsTest {
         for (int i = 0; i < specs.size(); i++) {
             Path f = dir.resolve("m" + i + ".onnx");
             Files.write(f, TinyOnnxModels.build(specs.get(i)));
-            assertEquals(0, run(List.of(PYTHON, "-c", "import onnx, sys; onnx.checker.check_model(onnx.load(sys.argv[1]), full_check=True)",
+            assertEquals(0, ExternalCommands.run(List.of(PYTHON, "-c", "import onnx, sys; onnx.checker.check_model(onnx.load(sys.argv[1]), full_check=True)",
                     f.toString())), "onnx.checker refused variant " + i);
         }
     }
@@ -52,18 +51,5 @@ class TinyOnnxModelsTest {
                 System.setProperty(OnnxSessions.THREADS_PROPERTY, before);
             }
         }
-    }
-
-    private static int run(List<String> cmd) throws Exception {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return -1;
-        }
-        if (p.exitValue() != 0) {
-            System.err.println(out);
-        }
-        return p.exitValue();
     }
 }

@@ -11,7 +11,6 @@ import dev.unmask.faces.FaceAligner;
 import dev.unmask.faces.FaceDetector;
 import dev.unmask.testkit.TestData;
 import java.awt.image.BufferedImage;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,9 +19,9 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import dev.unmask.testkit.ExternalCommands;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,7 +37,7 @@ class MesoNetBackendsTest {
     static final double OUTPUT_TOLERANCE = 1e-5;
     /** Largest allowed logit difference: float32 sums in another order (as MesoNetReferenceTest's PyTorch bound). */
     static final double LOGIT_TOLERANCE = 1e-3;
-    private static final String PYTHON = "/usr/bin/python3";
+    private static final String PYTHON = ExternalCommands.PYTHON;
 
     private static final List<float[]> FACES = new ArrayList<>();
     private static final List<float[]> RANDOM = new ArrayList<>();
@@ -103,12 +102,12 @@ class MesoNetBackendsTest {
     @ParameterizedTest
     @EnumSource(value = MesoNet.Weights.class, names = {"MESO4_DF", "MESO_INCEPTION_DF"})
     void officialOnnxCheckerAcceptsTheGraph(MesoNet.Weights weights, @TempDir Path dir) throws Exception {
-        assumeTrue(Files.isExecutable(Path.of(PYTHON)) && run(List.of(PYTHON, "-c", "import onnx")) == 0,
+        assumeTrue(ExternalCommands.pythonHas("onnx"),
                 "python3-onnx is not installed; the check of the MesoNet graph with onnx.checker is skipped");
         Path f = dir.resolve(weights.id() + ".onnx");
         Files.write(f, MesoNet.load(weights, MesoNet.Backend.JAVA).onnxGraph());
         // full_check runs ONNX's shape inference: it must find the declared [N, 1] output
-        assertEquals(0, run(List.of(PYTHON, "-c", "import onnx, sys; m = onnx.load(sys.argv[1]);"
+        assertEquals(0, ExternalCommands.run(List.of(PYTHON, "-c", "import onnx, sys; m = onnx.load(sys.argv[1]);"
                 + " onnx.checker.check_model(m, full_check=True);"
                 + " d = onnx.shape_inference.infer_shapes(m, strict_mode=True).graph.output[0].type.tensor_type.shape.dim;"
                 + " sys.exit(0 if [x.dim_value for x in d][1:] == [1] else 3)", f.toString())),
@@ -177,18 +176,5 @@ class MesoNetBackendsTest {
         net.close();
         assertEquals("MesoNet Meso-4 (Deepfake weights) is closed",
                 assertThrows(IllegalStateException.class, () -> net.logit(x)).getMessage());
-    }
-
-    private static int run(List<String> cmd) throws Exception {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return -1;
-        }
-        if (p.exitValue() != 0) {
-            System.err.println(out);
-        }
-        return p.exitValue();
     }
 }
