@@ -1,5 +1,6 @@
 package dev.unmask.analyzers.spectral;
 
+import dev.unmask.core.imaging.Fft;
 import dev.unmask.core.imaging.FloatPlane;
 
 /**

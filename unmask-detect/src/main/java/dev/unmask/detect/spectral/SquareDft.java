@@ -1,18 +1,18 @@
 package dev.unmask.detect.spectral;
 
+import dev.unmask.core.imaging.Fft;
+
 /**
- * The 2-D discrete Fourier transform of an {@code n x n} real image, by rows then columns: an iterative radix-2
- * Cooley-Tukey FFT when {@code n} is a power of two (J. W. Cooley and J. W. Tukey, Math. Comp. 19, 1965), a
- * direct transform with tabulated twiddles otherwise (O(n^3), fine for the crop sizes detectors use). Convention
+ * The 2-D discrete Fourier transform of an {@code n x n} real image, by rows then columns: the shared radix-2
+ * Cooley-Tukey FFT ({@link Fft}) when {@code n} is a power of two, a direct transform with tabulated twiddles otherwise (O(n^3), fine for the crop sizes detectors use). Convention
  * {@code X[k] = sum x[j] exp(-2 pi i jk / n)}, unnormalised. Twiddles come from {@link StrictMath}, so results are
  * identical on every platform. Immutable and thread-safe; each call allocates its own work arrays.
  */
 public final class SquareDft {
     private final int n;
-    private final boolean radix2;
+    private final Fft fft;
     private final double[] cos;
     private final double[] sin;
-    private final int[] bitReverse;
 
     /** A transform for {@code n x n} inputs. */
     public SquareDft(int n) {
@@ -20,20 +20,13 @@ public final class SquareDft {
             throw new IllegalArgumentException("DFT size must be >= 2: " + n);
         }
         this.n = n;
-        this.radix2 = Integer.bitCount(n) == 1;
+        this.fft = Integer.bitCount(n) == 1 ? new Fft(n) : null;
         cos = new double[n];
         sin = new double[n];
         for (int k = 0; k < n; k++) {
             double a = -2 * Math.PI * k / n;
             cos[k] = StrictMath.cos(a);
             sin[k] = StrictMath.sin(a);
-        }
-        bitReverse = new int[n];
-        if (radix2) {
-            int bits = Integer.numberOfTrailingZeros(n);
-            for (int i = 0; i < n; i++) {
-                bitReverse[i] = Integer.reverse(i) >>> (32 - bits);
-            }
         }
     }
 
@@ -77,42 +70,10 @@ public final class SquareDft {
 
     /** Transforms one complex sequence of length {@code n} in place. */
     void transform(double[] re, double[] im) {
-        if (radix2) {
-            fft(re, im);
+        if (fft != null) {
+            fft.transform(re, im, 0, 1);
         } else {
             direct(re, im);
-        }
-    }
-
-    private void fft(double[] re, double[] im) {
-        for (int i = 0; i < n; i++) {
-            int j = bitReverse[i];
-            if (j > i) {
-                double t = re[i];
-                re[i] = re[j];
-                re[j] = t;
-                t = im[i];
-                im[i] = im[j];
-                im[j] = t;
-            }
-        }
-        for (int len = 2; len <= n; len <<= 1) {
-            int half = len >> 1;
-            int step = n / len;
-            for (int start = 0; start < n; start += len) {
-                for (int k = 0; k < half; k++) {
-                    double wr = cos[k * step];
-                    double wi = sin[k * step];
-                    int a = start + k;
-                    int b = a + half;
-                    double xr = re[b] * wr - im[b] * wi;
-                    double xi = re[b] * wi + im[b] * wr;
-                    re[b] = re[a] - xr;
-                    im[b] = im[a] - xi;
-                    re[a] += xr;
-                    im[a] += xi;
-                }
-            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.unmask.gan.measure;
 
+import dev.unmask.core.imaging.Fft;
 import java.awt.image.BufferedImage;
 import java.util.List;
 
@@ -225,26 +226,7 @@ public final class UnmaskFeatureDescriptor implements FeatureSpace {
                 re[y * n + x] = (l[y * n + x] - mean) * window[y] * window[x];
             }
         }
-        double[] rowRe = new double[n];
-        double[] rowIm = new double[n];
-        for (int y = 0; y < n; y++) {
-            System.arraycopy(re, y * n, rowRe, 0, n);
-            System.arraycopy(im, y * n, rowIm, 0, n);
-            Fft.transform(rowRe, rowIm);
-            System.arraycopy(rowRe, 0, re, y * n, n);
-            System.arraycopy(rowIm, 0, im, y * n, n);
-        }
-        for (int x = 0; x < n; x++) {
-            for (int y = 0; y < n; y++) {
-                rowRe[y] = re[y * n + x];
-                rowIm[y] = im[y * n + x];
-            }
-            Fft.transform(rowRe, rowIm);
-            for (int y = 0; y < n; y++) {
-                re[y * n + x] = rowRe[y];
-                im[y * n + x] = rowIm[y];
-            }
-        }
+        new Fft(n).transform2d(re, im);
         double[] ring = new double[RINGS];
         int[] count = new int[RINGS];
         double ringWidth = (n / 2.0) / RINGS;

@@ -1,4 +1,4 @@
-package dev.unmask.analyzers.spectral;
+package dev.unmask.core.imaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

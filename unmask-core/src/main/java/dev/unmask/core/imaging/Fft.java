@@ -1,14 +1,15 @@
-package dev.unmask.analyzers.spectral;
+package dev.unmask.core.imaging;
 
 /**
  * An iterative radix-2 Cooley-Tukey fast Fourier transform (decimation in time, bit-reversed input order) for
  * power-of-two sizes, with precomputed twiddle factors. Immutable after construction and therefore safe to share
- * between threads; each call works in the caller's arrays.
+ * between threads; each call works in the caller's arrays. The one FFT of Unmask: the spectral analyzer, the spectral
+ * detector and the GAN studio's feature descriptor use it.
  *
  * <p>Convention: {@code X[k] = sum_n x[n] exp(-2 pi i k n / N)}, no normalisation (J. W. Cooley and J. W.
  * Tukey, "An algorithm for the machine calculation of complex Fourier series", Math. Comp. 19, 1965).
  */
-final class Fft {
+public final class Fft {
     private final int n;
     private final int[] bitReverse;
     private final double[] cos;
@@ -18,7 +19,7 @@ final class Fft {
      * @param n transform size, a power of two &ge; 1
      * @throws IllegalArgumentException when {@code n} is not a power of two
      */
-    Fft(int n) {
+    public Fft(int n) {
         if (n < 1 || Integer.bitCount(n) != 1) {
             throw new IllegalArgumentException("FFT size must be a power of two: " + n);
         }
@@ -38,7 +39,7 @@ final class Fft {
     }
 
     /** The transform size. */
-    int size() {
+    public int size() {
         return n;
     }
 
@@ -46,7 +47,7 @@ final class Fft {
      * Transforms {@code n} complex samples in place: element {@code j} is at {@code re[off + j * stride]},
      * {@code im[off + j * stride]}.
      */
-    void transform(double[] re, double[] im, int off, int stride) {
+    public void transform(double[] re, double[] im, int off, int stride) {
         for (int i = 0; i < n; i++) {
             int j = bitReverse[i];
             if (j > i) {
@@ -84,7 +85,7 @@ final class Fft {
      * Transforms an {@code n x n} row-major complex array in place: rows, transpose, rows, transpose back (the
      * transposes keep every 1-D transform on contiguous memory, which is several times faster than strided columns).
      */
-    void transform2d(double[] re, double[] im) {
+    public void transform2d(double[] re, double[] im) {
         if (re.length != n * n || im.length != n * n) {
             throw new IllegalArgumentException("expected " + n + "x" + n + " samples");
         }
