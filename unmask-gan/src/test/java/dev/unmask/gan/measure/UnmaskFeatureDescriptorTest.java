@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,22 +109,7 @@ class UnmaskFeatureDescriptorTest {
     }
 
     static BufferedImage shape(Random r, int side) {
-        BufferedImage img = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(new Color(200 + r.nextInt(56), 200 + r.nextInt(56), 200 + r.nextInt(56)));
-        g.fillRect(0, 0, side, side);
-        g.setColor(Color.getHSBColor(r.nextFloat(), 0.8f, 0.5f + r.nextFloat() * 0.5f));
-        int s = side / 3 + r.nextInt(side / 3);
-        int x = r.nextInt(side - s);
-        int y = r.nextInt(side - s);
-        if (r.nextBoolean()) {
-            g.fillOval(x, y, s, s);
-        } else {
-            g.fillRect(x, y, s, s);
-        }
-        g.dispose();
-        return img;
+        return dev.unmask.gan.Shapes.shape(r, side);
     }
 
     private static BufferedImage noise(Random r, int side) {
